@@ -1,0 +1,155 @@
+package lino.linod.daemon;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.security.Principal;
+import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import lino.linod.procedure.ProcedureContext;
+import lino.linod.run.Runs;
+import lino.linod.task.LogLevel;
+import lino.linod.task.SystemTask;
+
+/**
+ * One run as its procedure sees it. Its logger keeps the records at or above the task's level (and passes them on
+ * to the server log); records below the level are dropped at the source.
+ */
+final class RunContext implements ProcedureContext {
+
+    /** Stored logs are cut here: a runaway procedure must not fill the database. */
+    static final int MAX_LOG = 200_000;
+
+    private final long taskId;
+    private final long runId;
+    private final String taskLabel;
+    private final String taskName;
+    private final String parameters;
+    private final Principal principal;
+    private final Runs runs;
+    private final Logger logger;
+    private final StringBuilder captured = new StringBuilder();
+    private volatile boolean cancellationRequested;
+    private volatile int percent;
+    private volatile String progressText;
+    volatile Future<?> future;
+
+    RunContext(SystemTask task, long runId, String procedure, String daemonUser, Runs runs) {
+        this.taskId = task.getId();
+        this.runId = runId;
+        this.taskLabel = task.label();
+        this.taskName = task.getName();
+        this.parameters = task.getParameters();
+        this.principal = () -> daemonUser;
+        this.runs = runs;
+        LogLevel level = task.getLogLevel();
+        this.logger = Logger.getAnonymousLogger();
+        logger.setParent(Logger.getLogger("lino.linod.procedure." + procedure));
+        logger.setLevel(level.julLevel());
+        logger.addHandler(new Capture());
+    }
+
+    private final class Capture extends Handler {
+
+        private final java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder line = new StringBuilder(LogLevel.of(record.getLevel()).name()).append(' ')
+                    .append(formatter.formatMessage(record)).append('\n');
+            if (record.getThrown() != null) {
+                line.append(trace(record.getThrown()));
+            }
+            append(line);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    void append(CharSequence text) {
+        synchronized (captured) {
+            if (captured.length() < MAX_LOG) {
+                captured.append(text);
+                if (captured.length() >= MAX_LOG) {
+                    captured.setLength(MAX_LOG);
+                    captured.append("\n… (log truncated)\n");
+                }
+            }
+        }
+    }
+
+    String captured() {
+        synchronized (captured) {
+            return captured.toString();
+        }
+    }
+
+    static String trace(Throwable thrown) {
+        StringWriter out = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    void cancel() {
+        cancellationRequested = true;
+    }
+
+    long taskId() {
+        return taskId;
+    }
+
+    long runId() {
+        return runId;
+    }
+
+    String taskLabel() {
+        return taskLabel;
+    }
+
+    int percent() {
+        return percent;
+    }
+
+    String progressText() {
+        return progressText;
+    }
+
+    @Override
+    public Logger logger() {
+        return logger;
+    }
+
+    @Override
+    public String taskName() {
+        return taskName;
+    }
+
+    @Override
+    public String parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Principal principal() {
+        return principal;
+    }
+
+    @Override
+    public void progress(int percent, String text) {
+        this.percent = Math.max(0, Math.min(100, percent));
+        this.progressText = text;
+        runs.progress(runId, this.percent, text);
+    }
+
+    @Override
+    public boolean cancellationRequested() {
+        return cancellationRequested || Thread.currentThread().isInterrupted();
+    }
+}

@@ -1,0 +1,83 @@
+package lino.linod.procedure;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import java.lang.annotation.Annotation;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Collects every {@link Procedure} bean of the deployment while the container discovers beans. A portable
+ * extension sees the beans of all modules (WAR, EJB jars, libraries), which a plain {@code Instance<Procedure>}
+ * in one module of an EAR would not.
+ */
+public class ProcedureRegistry implements Extension {
+
+    private final Map<String, ProcedureInfo> procedures = new ConcurrentHashMap<>();
+    private final StringBuilder errors = new StringBuilder();
+
+    void collect(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        if (!bean.getTypes().contains(Procedure.class)) {
+            return;
+        }
+        Optional<ProcedureInfo> info = describe(bean);
+        if (info.isEmpty()) {
+            errors.append("Procedure bean ").append(bean.getBeanClass().getName())
+                    .append(" has none of @BackgroundTask, @ScheduleOften, @ScheduleDaily. ");
+            return;
+        }
+        ProcedureInfo added = info.get();
+        ProcedureInfo existing = procedures.putIfAbsent(added.name(), added);
+        if (existing != null) {
+            errors.append("Two procedures named '").append(added.name()).append("': ")
+                    .append(existing.beanClassName()).append(" and ").append(added.beanClassName()).append(". ");
+        }
+    }
+
+    void verify(@Observes AfterBeanDiscovery event) {
+        if (errors.length() > 0) {
+            event.addDefinitionError(new DeploymentException("linod: " + errors.toString().trim()));
+        }
+    }
+
+    /** The registered procedures, sorted by name. */
+    public Map<String, ProcedureInfo> procedures() {
+        return Collections.unmodifiableMap(new TreeMap<>(procedures));
+    }
+
+    public Optional<ProcedureInfo> find(String name) {
+        return Optional.ofNullable(procedures.get(name));
+    }
+
+    static Optional<ProcedureInfo> describe(Bean<?> bean) {
+        for (Annotation q : bean.getQualifiers()) {
+            if (q instanceof BackgroundTask t) {
+                return Optional.of(new ProcedureInfo(nameOf(t.value(), bean), t.recurrence(), bean));
+            }
+            if (q instanceof ScheduleOften t) {
+                return Optional.of(new ProcedureInfo(nameOf(t.value(), bean),
+                        "every=" + t.every() + ", every_unit=secondly", bean));
+            }
+            if (q instanceof ScheduleDaily t) {
+                return Optional.of(new ProcedureInfo(nameOf(t.value(), bean), "every=1, every_unit=daily", bean));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String nameOf(String given, Bean<?> bean) {
+        return given.isBlank() ? snakeCase(bean.getBeanClass().getSimpleName()) : given;
+    }
+
+    static String snakeCase(String className) {
+        return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

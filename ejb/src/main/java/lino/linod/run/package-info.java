@@ -1,0 +1,9 @@
+/**
+ * Runs: the history of every start of a system task, with its outcome, captured log, node and progress.
+ *
+ * <p>A run row is written in the same short transaction as the claim that marks its task as running, and closed
+ * in one more short transaction when the procedure returns; between the two, no transaction is open.
+ * A run still {@link lino.linod.run.Outcome#RUNNING} whose node restarted is closed as
+ * {@link lino.linod.run.Outcome#INTERRUPTED}.
+ */
+package lino.linod.run;

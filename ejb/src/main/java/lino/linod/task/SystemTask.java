@@ -1,0 +1,290 @@
+package lino.linod.task;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import lino.linod.recurrence.Recurrence;
+
+/**
+ * Specifies how and when a procedure runs on this site (Lino's {@code linod.SystemTask}).
+ *
+ * <p>The daemon's own fields ({@code lastStartTime}, {@code lastEndTime}, {@code runningRun}, {@code runsCount},
+ * {@code nextRunTime}) change only through {@link SystemTasks}, in short transactions with a version check.
+ */
+@Entity
+@Table(name = "LINOD_SYSTEM_TASK", indexes = @Index(name = "LINOD_TASK_NEXT_RUN", columnList = "NEXT_RUN_TIME"))
+@TableGenerator(name = "LINOD_IDS", table = "LINOD_SEQUENCE", allocationSize = 10)
+@NamedQuery(name = SystemTask.ALL, query = "SELECT t FROM SystemTask t ORDER BY t.seqno, t.id")
+@NamedQuery(name = SystemTask.BY_PROCEDURE, query = "SELECT t FROM SystemTask t WHERE t.procedure = :procedure")
+@NamedQuery(name = SystemTask.DUE, query = "SELECT t FROM SystemTask t WHERE t.runningRun IS NULL AND"
+        + " (t.requestedAt IS NOT NULL OR (t.disabled = FALSE AND t.nextRunTime <= :now)) ORDER BY t.seqno")
+@NamedQuery(name = SystemTask.NEXT_WAKE_UP, query = "SELECT MIN(t.nextRunTime) FROM SystemTask t"
+        + " WHERE t.runningRun IS NULL AND t.disabled = FALSE")
+@NamedQuery(name = SystemTask.MAX_SEQNO, query = "SELECT MAX(t.seqno) FROM SystemTask t")
+@NamedQuery(name = SystemTask.CLAIM, query = "UPDATE SystemTask t SET t.runningRun = :run, t.lastStartTime = :now,"
+        + " t.requestedAt = NULL, t.requestedBy = NULL, t.version = t.version + 1"
+        + " WHERE t.id = :id AND t.version = :version AND t.runningRun IS NULL")
+public class SystemTask {
+
+    public static final String ALL = "SystemTask.all";
+    public static final String BY_PROCEDURE = "SystemTask.byProcedure";
+    public static final String DUE = "SystemTask.due";
+    public static final String NEXT_WAKE_UP = "SystemTask.nextWakeUp";
+    public static final String MAX_SEQNO = "SystemTask.maxSeqno";
+    public static final String CLAIM = "SystemTask.claim";
+
+    public static final int NAME_LENGTH = 200;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "LINOD_IDS")
+    private Long id;
+
+    @Column(nullable = false)
+    private int seqno;
+
+    @Column(nullable = false, length = NAME_LENGTH)
+    private String name;
+
+    @Column(name = "PROCEDURE_NAME", nullable = false, length = 100)
+    private String procedure;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "LOG_LEVEL", nullable = false, length = 10)
+    private LogLevel logLevel;
+
+    @Column(nullable = false)
+    private boolean disabled;
+
+    @Embedded
+    private Recurrence recurrence;
+
+    @Column(length = 2000)
+    private String parameters;
+
+    @Column(name = "LAST_START_TIME")
+    private Instant lastStartTime;
+
+    @Column(name = "LAST_END_TIME")
+    private Instant lastEndTime;
+
+    @Column(name = "REQUESTED_AT")
+    private Instant requestedAt;
+
+    @Column(name = "REQUESTED_BY", length = 100)
+    private String requestedBy;
+
+    @Lob
+    @Column(name = "MESSAGE")
+    private String message;
+
+    @Column(name = "NEXT_RUN_TIME")
+    private Instant nextRunTime;
+
+    @Column(name = "RUNNING_RUN")
+    private Long runningRun;
+
+    @Column(name = "RUNS_COUNT", nullable = false)
+    private long runsCount;
+
+    @Version
+    private long version;
+
+    protected SystemTask() {
+    }
+
+    public SystemTask(int seqno, String name, String procedure, LogLevel logLevel, Recurrence recurrence) {
+        this.seqno = seqno;
+        this.name = name;
+        this.procedure = procedure;
+        this.logLevel = logLevel;
+        this.recurrence = recurrence;
+    }
+
+    /**
+     * Lino's status text, in Lino's order: running, requested, disabled, not scheduled, asap, at.
+     * An unresolved procedure is said before "Disabled" because it is why the task cannot run.
+     */
+    public String status(Instant now, ZoneId zone, boolean resolved) {
+        if (runningRun != null) {
+            return "Running since " + show(lastStartTime, zone) + ".";
+        }
+        if (requestedAt != null) {
+            return "Requested to run asap (since " + show(requestedAt, zone) + ").";
+        }
+        if (!resolved) {
+            return "Unresolved procedure " + procedure + ".";
+        }
+        if (disabled) {
+            return "Disabled";
+        }
+        if (nextRunTime == null) {
+            return "Not scheduled";
+        }
+        if (!nextRunTime.isAfter(now)) {
+            return "Scheduled to run asap";
+        }
+        return "Scheduled to run at " + show(nextRunTime, zone) + ".";
+    }
+
+    private static String show(Instant instant, ZoneId zone) {
+        return instant == null ? "?" : ZonedDateTime.ofInstant(instant, zone).format(SHOWN);
+    }
+
+    public boolean isRunning() {
+        return runningRun != null;
+    }
+
+    /** Lino's "Run now": runs the task as soon as possible, even when disabled. */
+    public String requestRun(String user, Instant now, ZoneId zone) {
+        requestedAt = now;
+        requestedBy = user;
+        return user + " requested to run this task at " + show(now, zone) + ".";
+    }
+
+    /** Lino's "Cancel request". */
+    public String cancelRequest(String user) {
+        requestedAt = null;
+        requestedBy = null;
+        return user + " cancelled the request to run this task.";
+    }
+
+    /** Recomputes when the task runs next; null when its recurrence never fires again. */
+    public void reschedule(Instant now, ZoneId defaultZone) {
+        Optional<Instant> next = recurrence.schedule(defaultZone).nextRun(lastStartTime, now, runsCount);
+        nextRunTime = next.orElse(null);
+    }
+
+    /** Closes the running run: called when it ended or was found interrupted. */
+    public void finish(Instant end, String message, boolean disable, Instant now, ZoneId defaultZone) {
+        this.runningRun = null;
+        this.lastEndTime = end;
+        this.message = message;
+        this.runsCount++;
+        if (disable) {
+            this.disabled = true;
+        }
+        reschedule(now, defaultZone);
+    }
+
+    /** An interrupted run is retried at once rather than waiting for its next slot. */
+    public void retryNow(Instant now) {
+        nextRunTime = now;
+    }
+
+    public String label() {
+        return "System task #" + seqno + " (" + name + ")";
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public int getSeqno() {
+        return seqno;
+    }
+
+    public void setSeqno(int seqno) {
+        this.seqno = seqno;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getProcedure() {
+        return procedure;
+    }
+
+    public LogLevel getLogLevel() {
+        return logLevel;
+    }
+
+    public void setLogLevel(LogLevel logLevel) {
+        this.logLevel = logLevel;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public Recurrence getRecurrence() {
+        return recurrence;
+    }
+
+    public void setRecurrence(Recurrence recurrence) {
+        this.recurrence = recurrence;
+    }
+
+    public String getParameters() {
+        return parameters == null ? "" : parameters;
+    }
+
+    public void setParameters(String parameters) {
+        this.parameters = parameters;
+    }
+
+    public Instant getLastStartTime() {
+        return lastStartTime;
+    }
+
+    public Instant getLastEndTime() {
+        return lastEndTime;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public Instant getNextRunTime() {
+        return nextRunTime;
+    }
+
+    void setNextRunTime(Instant nextRunTime) {
+        this.nextRunTime = nextRunTime;
+    }
+
+    public Long getRunningRun() {
+        return runningRun;
+    }
+
+    public long getRunsCount() {
+        return runsCount;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

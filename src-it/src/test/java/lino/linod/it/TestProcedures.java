@@ -1,0 +1,87 @@
+package lino.linod.it;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import lino.linod.procedure.BackgroundTask;
+import lino.linod.procedure.Procedure;
+import lino.linod.procedure.ProcedureContext;
+import lino.linod.procedure.ScheduleDaily;
+import lino.linod.procedure.ScheduleOften;
+import lino.linod.procedure.Warning;
+
+/** The procedures of the container tests, one per behaviour. */
+public final class TestProcedures {
+
+    private TestProcedures() {
+    }
+
+    @ApplicationScoped
+    @ScheduleOften("it_often")
+    public static class Often implements Procedure {
+        @Override
+        public void run(ProcedureContext context) {
+            context.logger().warning("often ran as " + context.principal().getName());
+        }
+    }
+
+    @ApplicationScoped
+    @ScheduleDaily("it_daily")
+    public static class Daily implements Procedure {
+        @Override
+        public void run(ProcedureContext context) {
+            context.logger().info("daily ran");
+        }
+    }
+
+    @ApplicationScoped
+    @BackgroundTask(value = "it_weekly", recurrence = "every=1, every_unit=weekly, saturday=True, start_time=04:00")
+    public static class Weekly implements Procedure {
+        @Override
+        public void run(ProcedureContext context) {
+            context.logger().info("weekly ran");
+        }
+    }
+
+    @ApplicationScoped
+    @ScheduleDaily("it_fails")
+    public static class Fails implements Procedure {
+        @Override
+        public void run(ProcedureContext context) {
+            context.logger().info("about to fail");
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    @ApplicationScoped
+    @ScheduleDaily("it_warns")
+    public static class Warns implements Procedure {
+        @Override
+        public void run(ProcedureContext context) throws Warning {
+            throw new Warning("careful");
+        }
+    }
+
+    @ApplicationScoped
+    @ScheduleDaily("it_level")
+    public static class Level implements Procedure {
+        @Override
+        public void run(ProcedureContext context) {
+            context.logger().fine("a debug line");
+            context.logger().info("an info line");
+        }
+    }
+
+    @ApplicationScoped
+    @BackgroundTask(value = "it_slow", recurrence = "every=60, every_unit=secondly")
+    public static class Slow implements Procedure {
+
+        @Inject
+        Gate gate;
+
+        @Override
+        public void run(ProcedureContext context) throws InterruptedException {
+            context.progress(50, "waiting at the gate");
+            gate.pass();
+        }
+    }
+}
