@@ -132,7 +132,7 @@ public class Daemon {
     private void installIfNeeded(Instant now) {
         for (ProcedureInfo p : registry.procedures().values()) {
             Recurrence suggested = Recurrence.parseSuggested(p.suggestedRecurrence());
-            tasks.installIfNeeded(p.name(), suggested, now, settings.zone())
+            tasks.installIfNeeded(p.name(), suggested, settings.daemonUser(), now, settings.zone())
                     .ifPresent(t -> LOG.info("Created " + t.label() + "."));
         }
         for (SystemTask t : tasks.all()) {
@@ -314,7 +314,8 @@ public class Daemon {
         RuntimeException last = null;
         for (int attempt = 0; attempt < FINISH_ATTEMPTS; attempt++) {
             try {
-                runs.finish(context.runId(), outcome, context.captured(), now(), settings.zone());
+                runs.finish(context.runId(), outcome, context.captured(), now(), settings.zone(),
+                        settings.daemonUser());
                 return;
             } catch (RuntimeException e) {
                 last = e;
@@ -341,7 +342,8 @@ public class Daemon {
         for (SystemTask t : all) {
             out.append('[').append(t.getSeqno()).append("] ").append(t.getRecurrence().whenText())
                     .append(" do ").append(t.getProcedure()).append("() (last run: ").append(show(t.getLastStartTime()))
-                    .append(", next run: ").append(t.isDisabled() ? "[disabled]" : show(t.getNextRunTime()))
+                    .append(", next run: ").append(t.isRunning() ? "[running]"
+                            : t.isDisabled() ? "[disabled]" : show(t.getNextRunTime()))
                     .append(")\n");
         }
         return out.toString();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import lino.linod.task.Change;
 import lino.linod.task.SystemTask;
 
 /** The store of runs, and the transactions that start and close them. Each public method is one transaction. */
@@ -45,12 +46,16 @@ public class Runs {
      * Closes a run and its task. A user's concurrent change to the task (say, Run now pressed during the run)
      * makes this transaction fail on the version check; the caller retries, so the change is kept.
      */
-    public void finish(long runId, Outcome outcome, String log, Instant end, ZoneId zone) {
+    public void finish(long runId, Outcome outcome, String log, Instant end, ZoneId zone, String daemonUser) {
         Run run = em.find(Run.class, runId);
+        if (run == null || run.getOutcome() != Outcome.RUNNING) {
+            return;
+        }
         run.end(end, outcome, log);
         SystemTask task = em.find(SystemTask.class, run.getTaskId());
-        if (task != null && runId == nullToZero(task.getRunningRun())) {
-            task.finish(end, log, outcome == Outcome.FAILED, end, zone);
+        if (task != null && runId == nullToZero(task.getRunningRun())
+                && task.finish(end, log, outcome == Outcome.FAILED, end, zone)) {
+            em.persist(new Change(task.getId(), end, daemonUser, "disabled", false, true));
         }
     }
 

@@ -103,6 +103,11 @@ public class SystemTask {
     @Column(name = "RUNS_COUNT", nullable = false)
     private long runsCount;
 
+    /** Bumped by every user's change (not by the daemon's own writes): what "version" means to clients. */
+    @Column(name = "REVISION", nullable = false)
+    private long revision;
+
+    /** JPA's lock version: bumped by every write, the daemon's included. */
     @Version
     private long version;
 
@@ -171,16 +176,18 @@ public class SystemTask {
         nextRunTime = next.orElse(null);
     }
 
-    /** Closes the running run: called when it ended or was found interrupted. */
-    public void finish(Instant end, String message, boolean disable, Instant now, ZoneId defaultZone) {
+    /** Closes the running run: called when it ended or was found interrupted. Returns whether it disabled the task. */
+    public boolean finish(Instant end, String message, boolean disable, Instant now, ZoneId defaultZone) {
         this.runningRun = null;
         this.lastEndTime = end;
         this.message = message;
         this.runsCount++;
+        boolean disabling = disable && !disabled;
         if (disable) {
             this.disabled = true;
         }
         reschedule(now, defaultZone);
+        return disabling;
     }
 
     /** An interrupted run is retried at once rather than waiting for its next slot. */
@@ -286,5 +293,13 @@ public class SystemTask {
 
     public long getVersion() {
         return version;
+    }
+
+    public long getRevision() {
+        return revision;
+    }
+
+    void bumpRevision() {
+        revision++;
     }
 }

@@ -4,14 +4,24 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;
+import lino.linod.recurrence.Unit;
+import lino.linod.recurrence.Violation;
 
-/** The store of system tasks. Each public method is one short transaction. */
+/**
+ * The store of system tasks. Each public method is one short transaction. A user's change locks the task's row
+ * for its few milliseconds, so that it never interleaves with the daemon's own writes (claim, end of a run): no
+ * update is lost on either side, and the daemon's writes do not make the user's version stale.
+ */
 @Stateless
 public class SystemTasks {
 
@@ -20,6 +30,9 @@ public class SystemTasks {
 
     @Inject
     Event<TaskChanged> changed;
+
+    @Inject
+    ProcedureRegistry registry;
 
     public List<SystemTask> all() {
         return em.createNamedQuery(SystemTask.ALL, SystemTask.class).getResultList();
@@ -44,25 +57,49 @@ public class SystemTasks {
         return Optional.ofNullable(em.createNamedQuery(SystemTask.NEXT_WAKE_UP, Instant.class).getSingleResult());
     }
 
+    /** The audit trail of a task, newest first. */
+    public List<Change> changes(long id) {
+        return em.createNamedQuery(Change.OF_TASK, Change.class).setParameter("task", id).getResultList();
+    }
+
     /**
      * Lino's {@code install_if_needed}: one task for a procedure that has none, with the suggested recurrence;
      * WARNING for procedures that run every few seconds, INFO otherwise.
      */
-    public Optional<SystemTask> installIfNeeded(String procedure, Recurrence suggested, Instant now, ZoneId zone) {
+    public Optional<SystemTask> installIfNeeded(String procedure, Recurrence suggested, String user, Instant now,
+            ZoneId zone) {
         if (!ofProcedure(procedure).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(create(procedure, procedure, suggested, now, zone));
+        return Optional.of(insert(procedure, procedure, suggested, user, now, zone));
     }
 
-    /** A further task for a procedure (Lino's insert form). */
-    public SystemTask create(String name, String procedure, Recurrence recurrence, Instant now, ZoneId zone) {
-        LogLevel level = recurrence.unit() == lino.linod.recurrence.Unit.SECONDLY ? LogLevel.WARNING : LogLevel.INFO;
+    /** A further task for a registered procedure (Lino's insert form). */
+    public SystemTask create(String name, String procedure, Recurrence recurrence, String user, Instant now,
+            ZoneId zone) {
+        List<Violation> violations = new ArrayList<>();
+        if (procedure == null || registry.find(procedure).isEmpty()) {
+            violations.add(new Violation("procedure", "unknown procedure '" + procedure + "'"));
+        }
+        checkName(name == null ? procedure : name, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return insert(name == null ? procedure : name, procedure, recurrence, user, now, zone);
+    }
+
+    private SystemTask insert(String name, String procedure, Recurrence recurrence, String user, Instant now,
+            ZoneId zone) {
+        LogLevel level = recurrence.unit() == Unit.SECONDLY ? LogLevel.WARNING : LogLevel.INFO;
         Integer max = em.createNamedQuery(SystemTask.MAX_SEQNO, Integer.class).getSingleResult();
-        SystemTask task = new SystemTask(max == null ? 1 : max + 1, name, procedure, level, recurrence);
-        task.reschedule(now, zone);
+        int seqno = max == null ? 1 : Math.min(max + 1, TaskChange.MAX_SEQNO);
+        SystemTask task = new SystemTask(seqno, name, procedure, level, recurrence);
+        if (registry.find(procedure).isPresent()) {
+            task.reschedule(now, zone);
+        }
         em.persist(task);
         em.flush();
+        em.persist(new Change(task.getId(), now, user, "created", null, recurrence.suggestedText()));
         changed.fire(new TaskChanged(task.getId()));
         return task;
     }
@@ -75,59 +112,139 @@ public class SystemTasks {
         }
     }
 
-    /** Recomputes a task's next run, for example after its recurrence or disabled flag changed. */
-    public SystemTask reschedule(long id, Instant now, ZoneId zone) {
-        SystemTask task = em.find(SystemTask.class, id);
-        task.reschedule(now, zone);
-        return task;
+    /**
+     * Changes what a user may change, all or nothing: the given version must be the current one, every value
+     * must be valid, and each changed field is written to the audit trail.
+     */
+    public Optional<SystemTask> change(long id, TaskChange change, String user, Instant now, ZoneId zone) {
+        SystemTask task = em.find(SystemTask.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null) {
+            return Optional.empty();
+        }
+        if (task.getRevision() != change.expectedVersion()) {
+            throw new StaleVersionException(change.expectedVersion(), task.getRevision());
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (change.name() != null) {
+            checkName(change.name(), violations);
+        }
+        if (change.seqno() != null && (change.seqno() < 1 || change.seqno() > TaskChange.MAX_SEQNO)) {
+            violations.add(new Violation("seqno", "must be between 1 and " + TaskChange.MAX_SEQNO));
+        }
+        if (change.parameters() != null) {
+            checkText("parameters", change.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Audit audit = new Audit(task.getId(), now, user);
+        if (change.name() != null && audit.record("name", task.getName(), change.name())) {
+            task.setName(change.name());
+        }
+        if (change.seqno() != null && audit.record("seqno", task.getSeqno(), change.seqno())) {
+            task.setSeqno(change.seqno());
+        }
+        if (change.logLevel() != null && audit.record("logLevel", task.getLogLevel(), change.logLevel())) {
+            task.setLogLevel(change.logLevel());
+        }
+        if (change.disabled() != null && audit.record("disabled", task.isDisabled(), change.disabled())) {
+            task.setDisabled(change.disabled());
+        }
+        if (change.recurrence() != null && audit.record("recurrence", task.getRecurrence().suggestedText(),
+                change.recurrence().suggestedText())) {
+            task.setRecurrence(change.recurrence());
+        }
+        if (change.parameters() != null && audit.record("parameters", task.getParameters(), change.parameters())) {
+            task.setParameters(change.parameters());
+        }
+        if (!audit.changes.isEmpty()) {
+            audit.changes.forEach(em::persist);
+            task.bumpRevision();
+            task.reschedule(now, zone);
+            changed.fire(new TaskChanged(id));
+        }
+        return Optional.of(task);
     }
 
     /** Lino's "Run now"; returns the message for the user. */
     public Optional<String> requestRun(long id, String user, Instant now, ZoneId zone) {
+        SystemTask task = em.find(SystemTask.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null) {
+            return Optional.empty();
+        }
+        Instant before = task.getRequestedAt();
+        String message = task.requestRun(user, now, zone);
+        em.persist(new Change(id, now, user, "requestedAt", before, now));
         changed.fire(new TaskChanged(id));
-        return find(id).map(t -> t.requestRun(user, now, zone));
+        return Optional.of(message);
     }
 
     /** Lino's "Cancel request"; returns the message for the user. */
-    public Optional<String> cancelRequest(long id, String user) {
-        return find(id).map(t -> t.cancelRequest(user));
-    }
-
-    /** Changes what a user may change, all or nothing, and reschedules. */
-    public Optional<SystemTask> update(long id, String name, Integer seqno, LogLevel level, Boolean disabled,
-            Recurrence recurrence, String parameters, Instant now, ZoneId zone) {
-        Optional<SystemTask> found = find(id);
-        found.ifPresent(t -> {
-            if (name != null) {
-                t.setName(name);
-            }
-            if (seqno != null) {
-                t.setSeqno(seqno);
-            }
-            if (level != null) {
-                t.setLogLevel(level);
-            }
-            if (disabled != null) {
-                t.setDisabled(disabled);
-            }
-            if (recurrence != null) {
-                t.setRecurrence(recurrence);
-            }
-            if (parameters != null) {
-                t.setParameters(parameters);
-            }
-            t.reschedule(now, zone);
+    public Optional<String> cancelRequest(long id, String user, Instant now) {
+        SystemTask task = em.find(SystemTask.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null) {
+            return Optional.empty();
+        }
+        Instant before = task.getRequestedAt();
+        String message = task.cancelRequest(user);
+        if (before != null) {
+            em.persist(new Change(id, now, user, "requestedAt", before, null));
             changed.fire(new TaskChanged(id));
-        });
-        return found;
+        }
+        return Optional.of(message);
     }
 
-    public boolean delete(long id) {
-        SystemTask task = em.find(SystemTask.class, id);
+    /** Deletes a task (its runs and audit trail stay); false when there is no such task. */
+    public boolean delete(long id, Long expectedVersion, String user, Instant now) {
+        SystemTask task = em.find(SystemTask.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (task == null) {
             return false;
         }
+        if (expectedVersion != null && task.getRevision() != expectedVersion) {
+            throw new StaleVersionException(expectedVersion, task.getRevision());
+        }
+        em.persist(new Change(id, now, user, "deleted", task.label(), null));
         em.remove(task);
         return true;
+    }
+
+    private static void checkName(String name, List<Violation> violations) {
+        if (name == null || name.isBlank()) {
+            violations.add(new Violation("name", "must not be empty"));
+            return;
+        }
+        checkText("name", name, SystemTask.NAME_LENGTH, false, violations);
+    }
+
+    private static void checkText(String field, String text, int max, boolean newlines, List<Violation> out) {
+        if (text.length() > max) {
+            out.add(new Violation(field, "must be at most " + max + " characters"));
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && !(newlines && (c == '\n' || c == '\r' || c == '\t')))) {
+            out.add(new Violation(field, "must not contain control characters"));
+        }
+    }
+
+    /** Collects the changed fields of one user action. */
+    private static final class Audit {
+
+        private final long taskId;
+        private final Instant at;
+        private final String user;
+        private final List<Change> changes = new ArrayList<>();
+
+        Audit(long taskId, Instant at, String user) {
+            this.taskId = taskId;
+            this.at = at;
+            this.user = user;
+        }
+
+        boolean record(String field, Object before, Object after) {
+            if (Objects.equals(before, after)) {
+                return false;
+            }
+            changes.add(new Change(taskId, at, user, field, before, after));
+            return true;
+        }
     }
 }

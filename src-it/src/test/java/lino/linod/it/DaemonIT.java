@@ -20,6 +20,7 @@ import lino.linod.run.Runs;
 import lino.linod.task.LogLevel;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
+import lino.linod.task.TaskChange;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -116,7 +117,8 @@ class DaemonIT {
         assertFalse(info.contains("a debug line"), info);
 
         SystemTask level = tasks.find(first.taskId()).orElseThrow();
-        tasks.update(level.getId(), null, null, LogLevel.DEBUG, null, null, null, TestClock.now(), ZoneOffset.UTC);
+        tasks.change(level.getId(), new TaskChange(level.getRevision(), null, null, LogLevel.DEBUG, null, null, null),
+                "robin", TestClock.now(), ZoneOffset.UTC);
         tasks.requestRun(level.getId(), "robin", TestClock.now(), ZoneOffset.UTC);
         RunFinished second = probe.await("it_level", 2, WAIT);
         String debug = runs.find(second.runId()).orElseThrow().getLog();
@@ -136,6 +138,8 @@ class DaemonIT {
         assertTrue(task.getMessage().contains("java.lang.IllegalStateException: boom"), task.getMessage());
         assertTrue(task.getMessage().contains("at lino.linod.it.TestProcedures$Fails.run"), task.getMessage());
         assertEquals("Disabled", task.status(TestClock.now(), ZoneOffset.UTC, true));
+        assertTrue(tasks.changes(task.getId()).stream().anyMatch(c -> c.getField().equals("disabled")
+                && c.getUser().equals("linod") && "true".equals(c.getNewValue())), "the audit trail names the daemon");
     }
 
     @Test
@@ -155,7 +159,8 @@ class DaemonIT {
         probe.await("it_daily", 1, WAIT);
         long before = probe.count("it_daily");
         SystemTask daily = task("it_daily");
-        tasks.update(daily.getId(), null, null, null, true, null, null, TestClock.now(), ZoneOffset.UTC);
+        tasks.change(daily.getId(), new TaskChange(daily.getRevision(), null, null, null, true, null, null),
+                "robin", TestClock.now(), ZoneOffset.UTC);
         String message = tasks.requestRun(daily.getId(), "robin", TestClock.now(), ZoneOffset.UTC).orElseThrow();
         assertEquals("robin requested to run this task at 2026-01-05 08:00:10.", message);
         RunFinished ran = probe.await("it_daily", (int) before + 1, WAIT);
@@ -177,7 +182,7 @@ class DaemonIT {
         tasks.requestRun(slow.getId(), "robin", TestClock.now(), ZoneOffset.UTC);
         assertNotNull(tasks.find(slow.getId()).orElseThrow().getRequestedAt());
         assertEquals("robin cancelled the request to run this task.",
-                tasks.cancelRequest(slow.getId(), "robin").orElseThrow());
+                tasks.cancelRequest(slow.getId(), "robin", TestClock.now()).orElseThrow());
         assertNull(tasks.find(slow.getId()).orElseThrow().getRequestedAt());
 
         // Its interval passes while it runs: the often task runs, the slow one does not start a second time.
@@ -210,8 +215,9 @@ class DaemonIT {
     @Test
     @Order(8)
     void anUnresolvedProcedureIsKeptShownAndNeverRun() throws Exception {
-        SystemTask gone = tasks.create("gone", "no_such_procedure", Recurrence.every(10, Unit.SECONDLY),
-                TestClock.now(), ZoneOffset.UTC);
+        // As if the procedure had been removed from the application since the task was made.
+        SystemTask gone = tasks.installIfNeeded("no_such_procedure", Recurrence.every(10, Unit.SECONDLY), "linod",
+                TestClock.now(), ZoneOffset.UTC).orElseThrow();
         long often = probe.count("it_often");
         TestClock.advance(Duration.ofSeconds(10));
         daemon.wake();

@@ -1,0 +1,110 @@
+package lino.linod.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import lino.linod.daemon.Daemon;
+import lino.linod.procedure.ProcedureInfo;
+import lino.linod.recurrence.Recurrence;
+import lino.linod.run.Run;
+import lino.linod.task.Change;
+import lino.linod.task.SystemTask;
+
+/** How linod's things look in JSON. Instants are ISO-8601 with the offset of the site's zone. */
+final class Views {
+
+    private Views() {
+    }
+
+    static void add(JsonObjectBuilder o, String key, Object value) {
+        if (value == null) {
+            o.addNull(key);
+        } else if (value instanceof Number n) {
+            o.add(key, n.longValue());
+        } else if (value instanceof Boolean b) {
+            o.add(key, b);
+        } else {
+            o.add(key, value.toString());
+        }
+    }
+
+    static String instant(Instant instant, ZoneId zone) {
+        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    }
+
+    static JsonObject task(SystemTask t, Instant now, ZoneId zone, boolean resolved) {
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("id", t.getId())
+                .add("seqno", t.getSeqno())
+                .add("name", t.getName())
+                .add("procedure", t.getProcedure())
+                .add("logLevel", t.getLogLevel().name())
+                .add("disabled", t.isDisabled())
+                .add("status", t.status(now, zone, resolved))
+                .add("when", t.getRecurrence().whenText())
+                .add("resolved", resolved);
+        add(o, "nextRunTime", instant(t.getNextRunTime(), zone));
+        add(o, "lastStartTime", instant(t.getLastStartTime(), zone));
+        add(o, "lastEndTime", instant(t.getLastEndTime(), zone));
+        add(o, "requestedAt", instant(t.getRequestedAt(), zone));
+        add(o, "message", t.getMessage());
+        o.add("parameters", t.getParameters());
+        o.add("version", t.getRevision());
+        o.add("recurrence", RecurrenceJson.write(t.getRecurrence()));
+        return o.build();
+    }
+
+    static JsonObject run(Run r, ZoneId zone, boolean withLog) {
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("id", r.getId())
+                .add("taskId", r.getTaskId())
+                .add("taskName", r.getTaskName());
+        add(o, "startTime", instant(r.getStartTime(), zone));
+        add(o, "endTime", instant(r.getEndTime(), zone));
+        o.add("outcome", r.getOutcome().name());
+        add(o, "node", r.getNode());
+        add(o, "runAs", r.getRunAs());
+        o.add("progress", r.getProgress());
+        add(o, "progressText", r.getProgressText());
+        add(o, "durationMillis", r.duration() == null ? null : r.duration().toMillis());
+        if (withLog) {
+            add(o, "log", r.getLog());
+        }
+        return o.build();
+    }
+
+    static JsonObject change(Change c, ZoneId zone) {
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("id", c.getId())
+                .add("taskId", c.getTaskId())
+                .add("at", instant(c.getAt(), zone))
+                .add("user", c.getUser())
+                .add("field", c.getField());
+        add(o, "oldValue", c.getOldValue());
+        add(o, "newValue", c.getNewValue());
+        return o.build();
+    }
+
+    static JsonObject procedure(ProcedureInfo p) {
+        Recurrence suggested = Recurrence.parseSuggested(p.suggestedRecurrence());
+        return Json.createObjectBuilder()
+                .add("name", p.name())
+                .add("taskClass", ProcedureInfo.TASK_CLASS)
+                .add("suggestedRecurrency", suggested.suggestedText())
+                .add("recurrence", RecurrenceJson.write(suggested))
+                .build();
+    }
+
+    static JsonObject running(Daemon.RunningRun r) {
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("taskId", r.taskId())
+                .add("runId", r.runId())
+                .add("taskName", r.taskName())
+                .add("percent", r.percent());
+        add(o, "progressText", r.progressText());
+        return o.build();
+    }
+}
