@@ -15,8 +15,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -48,7 +46,6 @@ import lino.linod.run.Run;
 import lino.linod.run.Runs;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
-import lino.linod.task.TaskChanged;
 
 /**
  * The Lino daemon. At start-up it closes the runs this node left behind, creates a system task for each new
@@ -87,6 +84,9 @@ public class Daemon {
     @Inject
     Event<RunFinished> finished;
 
+    @Inject
+    WakeUpCall wakeUpCall;
+
     @EJB
     SystemTasks tasks;
 
@@ -124,6 +124,7 @@ public class Daemon {
         }
         installIfNeeded(now);
         active = true;
+        wakeUpCall.answerWith(this::wake);
         LOG.info("Start task runner on " + settings.node() + " with " + registry.procedures().size()
                 + " procedures.");
         wake();
@@ -153,6 +154,7 @@ public class Daemon {
             return;
         }
         active = false;
+        wakeUpCall.answerWith(null);
         synchronized (timerLock) {
             if (wakeUp != null) {
                 wakeUp.cancel(false);
@@ -189,11 +191,6 @@ public class Daemon {
     public void restart() {
         stop();
         start();
-    }
-
-    /** A user's change takes effect at once, not at the next wake-up. */
-    public void onTaskChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskChanged change) {
-        wake();
     }
 
     /** Looks at the tasks now: called when a task was changed or requested, and when a run ended. */

@@ -1,0 +1,61 @@
+package lino.linod.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.List;
+import lino.linod.daemon.Settings;
+import lino.linod.procedure.ProcedureInfo;
+import lino.linod.procedure.ProcedureRegistry;
+import lino.linod.recurrence.Recurrence;
+import lino.linod.task.InvalidInputException;
+import lino.linod.task.SystemTask;
+import lino.linod.task.SystemTasks;
+
+/** {@code procedures.xhtml}: Lino's Background procedures, and a further task for one of them. */
+@Named
+@RequestScoped
+public class ProceduresPage extends Page {
+
+    @Inject
+    ProcedureRegistry registry;
+
+    @EJB
+    SystemTasks tasks;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** One line of the table. */
+    public record Row(String name, String taskClass, String suggested, int tasks) {
+    }
+
+    public List<Row> getRows() {
+        return registry.procedures().values().stream()
+                .map(p -> new Row(p.name(), ProcedureInfo.TASK_CLASS,
+                        Recurrence.parseSuggested(p.suggestedRecurrence()).suggestedText(),
+                        tasks.ofProcedure(p.name()).size()))
+                .toList();
+    }
+
+    public String createTask(String procedure) {
+        if (!mayChange()) {
+            return null;
+        }
+        try {
+            Recurrence suggested = registry.find(procedure).map(p -> Recurrence.parseSuggested(p.suggestedRecurrence()))
+                    .orElse(null);
+            SystemTask task = tasks.create(procedure, procedure, suggested, getUser(), clock.instant(),
+                    settings.zone());
+            info("Created " + task.label() + ".");
+        } catch (InvalidInputException e) {
+            error(e.getMessage());
+        }
+        return null;
+    }
+}

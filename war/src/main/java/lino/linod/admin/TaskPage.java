@@ -1,0 +1,487 @@
+package lino.linod.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lino.linod.daemon.Settings;
+import lino.linod.procedure.ProcedureRegistry;
+import lino.linod.recurrence.InvalidRecurrenceException;
+import lino.linod.recurrence.Recurrence;
+import lino.linod.recurrence.Unit;
+import lino.linod.recurrence.Violation;
+import lino.linod.run.Outcome;
+import lino.linod.run.Run;
+import lino.linod.run.Runs;
+import lino.linod.task.Change;
+import lino.linod.task.InvalidInputException;
+import lino.linod.task.LogLevel;
+import lino.linod.task.StaleVersionException;
+import lino.linod.task.SystemTask;
+import lino.linod.task.SystemTasks;
+import lino.linod.task.TaskChange;
+
+/** {@code task.xhtml}: one system task — its fields and recurrence, runs, a chart of durations, audit trail. */
+@Named
+@ViewScoped
+public class TaskPage extends Page implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int RUNS_SHOWN = 20;
+    /** Where each field's messages go; the keys are the violation field names of the stores. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("name", "name"),
+            Map.entry("unit", "unit"), Map.entry("every", "every"), Map.entry("weekdays", "monday"),
+            Map.entry("positions", "positions"), Map.entry("startDate", "startDate"),
+            Map.entry("startTime", "startTime"), Map.entry("endDate", "endDate"), Map.entry("endTime", "endTime"),
+            Map.entry("maxEvents", "maxEvents"), Map.entry("cron", "cron"), Map.entry("zone", "zone"),
+            Map.entry("parameters", "parameters"), Map.entry("seqno", "seqno"));
+
+    @EJB
+    transient SystemTasks tasks;
+
+    @EJB
+    transient Runs runs;
+
+    @Inject
+    transient ProcedureRegistry registry;
+
+    @Inject
+    transient Settings settings;
+
+    @Inject
+    transient java.time.Clock clock;
+
+    private Long id;
+    private boolean found;
+    private long version;
+    private String name;
+    private String logLevel;
+    private boolean disabled;
+    private String parameters;
+    private String unit;
+    private String every;
+    /** Checked days by their lowercase English name, as the checkbox ids. */
+    private final Map<String, Boolean> weekdays = new java.util.HashMap<>();
+    private String positions;
+    private String startDate;
+    private String startTime;
+    private String endDate;
+    private String endTime;
+    private String maxEvents;
+    private String cron;
+    private String zone;
+
+    /** Called by the view parameter {@code id}. */
+    public void load() {
+        SystemTask t = id == null ? null : tasks.find(id).orElse(null);
+        found = t != null;
+        if (!found) {
+            error("There is no system task #" + id + ".");
+            return;
+        }
+        version = t.getRevision();
+        name = t.getName();
+        logLevel = t.getLogLevel().name();
+        disabled = t.isDisabled();
+        parameters = t.getParameters();
+        Recurrence r = t.getRecurrence();
+        unit = r.unit() == null ? "" : r.unit().linoName();
+        every = String.valueOf(r.every());
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekdays.put(d.name().toLowerCase(Locale.ROOT), r.weekdays().contains(d));
+        }
+        positions = String.join(" ", r.positions().stream().map(String::valueOf).toList());
+        startDate = r.startDate() == null ? "" : r.startDate().toString();
+        startTime = r.startTime() == null ? "" : r.startTime().toString();
+        endDate = r.endDate() == null ? "" : r.endDate().toString();
+        endTime = r.endTime() == null ? "" : r.endTime().toString();
+        maxEvents = r.maxEvents() == null ? "" : String.valueOf(r.maxEvents());
+        cron = r.cron() == null ? "" : r.cron();
+        zone = r.zone().map(ZoneId::getId).orElse("");
+    }
+
+    private SystemTask task() {
+        return tasks.find(id).orElse(null);
+    }
+
+    public void save() {
+        if (!found || !mayChange()) {
+            return;
+        }
+        List<Violation> violations = new ArrayList<>();
+        Recurrence recurrence = recurrence(violations);
+        if (!violations.isEmpty()) {
+            show(violations, FIELDS);
+            return;
+        }
+        try {
+            tasks.change(id, new TaskChange(version, name, null, LogLevel.valueOf(logLevel), disabled, recurrence,
+                    parameters), getUser(), clock.instant(), settings.zone());
+            info("Saved.");
+            load();
+        } catch (InvalidInputException e) {
+            show(e.violations(), FIELDS);
+        } catch (StaleVersionException e) {
+            error(e.getMessage());
+        }
+    }
+
+    /** Reads the recurrence fields as typed; every mistake becomes a violation on its field. */
+    private Recurrence recurrence(List<Violation> violations) {
+        Recurrence.Builder b = Recurrence.builder();
+        if (!blank(unit)) {
+            try {
+                b.unit(Unit.ofLinoName(unit));
+            } catch (InvalidRecurrenceException e) {
+                violations.add(new Violation("unit", "unknown unit"));
+            }
+        }
+        Integer n = integer("every", every, violations);
+        if (n != null) {
+            b.every(n);
+        }
+        b.weekdays(weekdays.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
+                .map(e -> DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT))).toArray(DayOfWeek[]::new));
+        if (!blank(positions)) {
+            List<Integer> list = new ArrayList<>();
+            for (String p : positions.trim().split("[\\s,]+")) {
+                Integer value = integer("positions", p, violations);
+                if (value != null) {
+                    list.add(value);
+                }
+            }
+            b.positions(list.stream().mapToInt(Integer::intValue).toArray());
+        }
+        b.startDate(date("startDate", startDate, violations));
+        b.startTime(time("startTime", startTime, violations));
+        b.endDate(date("endDate", endDate, violations));
+        b.endTime(time("endTime", endTime, violations));
+        Integer max = integer("maxEvents", maxEvents, violations);
+        if (max != null) {
+            b.maxEvents(max);
+        }
+        if (!blank(cron)) {
+            b.cron(cron.trim());
+        }
+        if (!blank(zone)) {
+            try {
+                b.zone(ZoneId.of(zone.trim()));
+            } catch (DateTimeException e) {
+                violations.add(new Violation("zone", "unknown time zone"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return null;
+        }
+        try {
+            return b.build();
+        } catch (InvalidRecurrenceException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Integer integer(String field, String text, List<Violation> violations) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            violations.add(new Violation(field, "must be a whole number"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String field, String text, List<Violation> violations) {
+        try {
+            return blank(text) ? null : LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "must be a date like 2026-04-05"));
+            return null;
+        }
+    }
+
+    private static LocalTime time(String field, String text, List<Violation> violations) {
+        try {
+            return blank(text) ? null : LocalTime.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "must be a time like 04:00"));
+            return null;
+        }
+    }
+
+    public void runNow() {
+        if (found && mayChange()) {
+            tasks.requestRun(id, getUser(), clock.instant(), settings.zone()).ifPresent(Page::info);
+        }
+    }
+
+    public void cancelRequest() {
+        if (found && mayChange()) {
+            tasks.cancelRequest(id, getUser(), clock.instant()).ifPresent(Page::info);
+        }
+    }
+
+    /** The Ajax refresh of the live parts (status, runs). */
+    public void refresh() {
+        // Nothing to keep: the live parts read the database when they render.
+    }
+
+    public String getStatus() {
+        SystemTask t = task();
+        return t == null ? "" : t.status(clock.instant(), settings.zone(), registry.find(t.getProcedure()).isPresent());
+    }
+
+    public String getWhen() {
+        SystemTask t = task();
+        return t == null ? "" : t.getRecurrence().whenText();
+    }
+
+    public String getLastMessage() {
+        SystemTask t = task();
+        return t == null || t.getMessage() == null ? "" : t.getMessage();
+    }
+
+    public boolean isRequested() {
+        SystemTask t = task();
+        return t != null && t.getRequestedAt() != null;
+    }
+
+    public String getProcedure() {
+        SystemTask t = task();
+        return t == null ? "" : t.getProcedure();
+    }
+
+    /** A run as shown in the history table. */
+    public record RunRow(long id, String start, String duration, String outcome, String log, int progress,
+            String progressText, boolean running) {
+    }
+
+    public List<RunRow> getRuns() {
+        if (!found) {
+            return List.of();
+        }
+        return runs.ofTask(id, 0, RUNS_SHOWN).stream().map(r -> new RunRow(r.getId(),
+                show(r.getStartTime(), settings.zone()), duration(r.duration()), r.getOutcome().name(),
+                r.getLog() == null ? "" : r.getLog(), r.getProgress(),
+                r.getProgressText() == null ? "" : r.getProgressText(), r.getOutcome() == Outcome.RUNNING))
+                .toList();
+    }
+
+    private static String duration(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** Recent run durations as bars, oldest on the left: plain SVG made here, no script, no external asset. */
+    public String getDurationChart() {
+        List<Run> recent = found ? runs.ofTask(id, 0, RUNS_SHOWN) : List.of();
+        List<Run> done = new ArrayList<>(recent.stream().filter(r -> r.getEndTime() != null).toList());
+        java.util.Collections.reverse(done);
+        int width = 400;
+        int height = 100;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+                .append(width).append("\" height=\"").append(height + 20).append("\" viewBox=\"0 0 ").append(width)
+                .append(' ').append(height + 20).append("\"><title>Durations of the last ").append(done.size())
+                .append(" runs</title>");
+        long longest = done.stream().mapToLong(r -> r.duration().toMillis()).max().orElse(0);
+        if (done.isEmpty()) {
+            svg.append("<text x=\"10\" y=\"50\" font-size=\"13\">No finished runs yet.</text>");
+        }
+        double slot = (double) width / Math.max(done.size(), 1);
+        for (int i = 0; i < done.size(); i++) {
+            Run r = done.get(i);
+            long ms = r.duration().toMillis();
+            double h = longest == 0 ? 1 : Math.max(1, ms * (double) height / longest);
+            String colour = switch (r.getOutcome()) {
+                case FAILED -> "#a4000f";
+                case WARNING -> "#8a5300";
+                case INTERRUPTED -> "#6b7280";
+                default -> "#1d6b2b";
+            };
+            svg.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%d ms, %s</title></rect>",
+                    i * slot + 2, height - h, Math.max(slot - 4, 1), h, colour, ms, r.getOutcome().name()));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%d\" font-size=\"12\">longest: %d ms</text>",
+                height + 16, longest));
+        return svg.append("</svg>").toString();
+    }
+
+    /** An audit trail line as shown. */
+    public record ChangeRow(String at, String user, String field, String oldValue, String newValue) {
+    }
+
+    public List<ChangeRow> getChanges() {
+        if (!found) {
+            return List.of();
+        }
+        List<ChangeRow> rows = new ArrayList<>();
+        for (Change c : tasks.changes(id)) {
+            rows.add(new ChangeRow(show(c.getAt(), settings.zone()), c.getUser(), c.getField(),
+                    c.getOldValue() == null ? "" : c.getOldValue(), c.getNewValue() == null ? "" : c.getNewValue()));
+        }
+        return rows;
+    }
+
+    public List<String> getUnits() {
+        List<String> units = new ArrayList<>();
+        units.add("");
+        for (Unit u : Unit.values()) {
+            units.add(u.linoName());
+        }
+        return units;
+    }
+
+    public LogLevel[] getLogLevels() {
+        return LogLevel.values();
+    }
+
+    public Map<String, Boolean> getWeekdays() {
+        return weekdays;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getLogLevel() {
+        return logLevel;
+    }
+
+    public void setLogLevel(String logLevel) {
+        this.logLevel = logLevel;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public String getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(String parameters) {
+        this.parameters = parameters;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setUnit(String unit) {
+        this.unit = unit;
+    }
+
+    public String getEvery() {
+        return every;
+    }
+
+    public void setEvery(String every) {
+        this.every = every;
+    }
+
+    public String getPositions() {
+        return positions;
+    }
+
+    public void setPositions(String positions) {
+        this.positions = positions;
+    }
+
+    public String getStartDate() {
+        return startDate;
+    }
+
+    public void setStartDate(String startDate) {
+        this.startDate = startDate;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public String getEndDate() {
+        return endDate;
+    }
+
+    public void setEndDate(String endDate) {
+        this.endDate = endDate;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(String endTime) {
+        this.endTime = endTime;
+    }
+
+    public String getMaxEvents() {
+        return maxEvents;
+    }
+
+    public void setMaxEvents(String maxEvents) {
+        this.maxEvents = maxEvents;
+    }
+
+    public String getCron() {
+        return cron;
+    }
+
+    public void setCron(String cron) {
+        this.cron = cron;
+    }
+
+    public String getZone() {
+        return zone;
+    }
+
+    public void setZone(String zone) {
+        this.zone = zone;
+    }
+}
