@@ -1,14 +1,12 @@
-/* Keeps a region fresh without reloading: clicks the page's hidden Ajax refresh button every two seconds. */
+/*
+ * Keeps a region fresh without reloading: clicks the page's hidden Ajax refresh button every two seconds.
+ * The button is looked up each time because the re-render replaces it.
+ */
 (function () {
-  var button = document.querySelector("[data-live-refresh]");
-  if (!button) {
-    return;
-  }
   window.setInterval(function () {
-    if (!document.hidden && document.body.contains(button)) {
+    var button = document.querySelector("[data-live-refresh]");
+    if (button && !document.hidden) {
       button.click();
-    } else if (!document.body.contains(button)) {
-      button = document.querySelector("[data-live-refresh]");
     }
   }, 2000);
 }());

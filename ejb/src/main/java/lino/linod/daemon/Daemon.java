@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -53,6 +54,7 @@ import lino.linod.task.SystemTasks;
  */
 @Singleton
 @Startup
+@DependsOn("EmbeddedDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @DataSourceDefinition(name = "java:app/jdbc/linod", className = "org.apache.derby.jdbc.EmbeddedDataSource",

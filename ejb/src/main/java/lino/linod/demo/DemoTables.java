@@ -1,24 +1,35 @@
 package lino.linod.demo;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /** The demo tables: messages users may have seen, and emails waiting to be sent. */
 @ApplicationScoped
 public class DemoTables {
 
-    @Resource(lookup = "java:app/jdbc/linod")
-    DataSource dataSource;
-
+    /**
+     * Looked up by its application-wide name when first needed: a procedure runs on the daemon's threads, in the
+     * naming context of the ejb module, where the component references of another module (an {@code @Resource}
+     * field of a bean in a WAR) do not exist.
+     */
+    private volatile DataSource dataSource;
     private volatile boolean created;
 
     Connection connect() throws SQLException {
+        if (dataSource == null) {
+            try {
+                dataSource = (DataSource) new InitialContext().lookup("java:app/jdbc/linod");
+            } catch (NamingException e) {
+                throw new SQLException("No data source java:app/jdbc/linod", e);
+            }
+        }
         Connection c = dataSource.getConnection();
         if (!created) {
             create(c);

@@ -76,7 +76,8 @@ public class SignIn implements HttpAuthenticationMechanism {
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
             CredentialValidationResult result) {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.responseUnauthorized();
+            // No error page: the sign-in page shows its own message.
+            return AuthenticationStatus.SEND_FAILURE;
         }
         HttpSession old = request.getSession(false);
         if (old != null) {

@@ -1,0 +1,179 @@
+package lino.linod.it.pages;
+
+import static lino.linod.it.pages.Api.id;
+import static lino.linod.it.pages.Chromium.all;
+import static lino.linod.it.pages.Chromium.url;
+import static lino.linod.it.pages.Chromium.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import lino.linod.it.RunningLinod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** {@code task.xhtml}: editing one system task, refusing bad recurrences, its runs, chart and audit trail. */
+@ExtendWith(Screenshots.class)
+class TaskPageIT {
+
+    private final Api api = new Api();
+
+    static ChromeDriver openTask(long id) {
+        ChromeDriver d = Chromium.staff();
+        d.get(url("task.xhtml?id=" + id));
+        waitFor("the page of task " + id, x -> !x.findElements(By.id("name")).isEmpty());
+        assertTrue(d.getTitle().contains("System task"), d.getTitle());
+        return d;
+    }
+
+    /** An element's text, read in one script (the live part of the page is replaced every few seconds). */
+    static String text(String id) {
+        return (String) Chromium.js("var e = document.getElementById(arguments[0]);"
+                + "return e ? e.textContent.trim() : null;", id);
+    }
+
+    static void type(WebDriver d, String field, String text) {
+        WebElement input = d.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    static String fieldMessage(WebDriver d, String field) {
+        List<WebElement> message = d.findElements(By.id(field + "-message"));
+        return message.isEmpty() ? "" : message.get(0).getText().trim();
+    }
+
+    /**
+     * Enters something invalid (and a new name), presses Save and expects the message beside {@code field}, the
+     * fields still showing what was entered, and nothing saved.
+     */
+    private void assertRefused(String field, Consumer<WebDriver> entry) {
+        String name = Api.uniqueName("it-pages-invalid-" + field);
+        long id = id(api.createQuietTask("checkdata", name));
+        Map<String, Object> before = api.task(id);
+        List<Map<String, Object>> changesBefore = api.changes(id);
+        ChromeDriver d = openTask(id);
+        assertEquals("", fieldMessage(d, field), "no message before saving");
+        type(d, "name", name + "-renamed");
+        entry.accept(d);
+        d.findElement(By.id("save")).click();
+        String message = waitFor("the message beside #" + field, x -> {
+            String m = fieldMessage(x, field);
+            return m.isEmpty() ? null : m;
+        });
+        Chromium.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", field + "-message");
+        Chromium.screenshot("TaskPageIT-refused-" + field);
+        assertEquals(name + "-renamed", d.findElement(By.id("name")).getAttribute("value"),
+                "the page keeps what was entered (" + message + ")");
+        Map<String, Object> after = api.task(id);
+        assertEquals(before.get("version"), after.get("version"), "nothing saved: " + after);
+        assertEquals(name, after.get("name"), "nothing saved");
+        assertEquals(Json.write(before.get("recurrence")), Json.write(after.get("recurrence")), "nothing saved");
+        assertEquals(changesBefore.size(), api.changes(id).size(), "no change recorded");
+    }
+
+    @Test
+    void everyZeroIsRefusedBesideItsField() {
+        assertRefused("every", d -> {
+            new Select(d.findElement(By.id("unit"))).selectByValue("daily");
+            type(d, "every", "0");
+        });
+    }
+
+    @Test
+    void aCronExpressionThatIsNoneIsRefusedBesideItsField() {
+        assertRefused("cron", d -> {
+            new Select(d.findElement(By.id("unit"))).selectByValue("");
+            type(d, "cron", "nonsense");
+        });
+    }
+
+    @Test
+    void badPositionsAreRefusedBesideTheirField() {
+        assertRefused("positions", d -> {
+            new Select(d.findElement(By.id("unit"))).selectByValue("monthly");
+            type(d, "positions", "first");
+        });
+    }
+
+    @Test
+    void disablingATaskIsSavedAndAudited() {
+        String name = Api.uniqueName("it-pages-disable");
+        long id = id(api.createQuietTask("checkdata", name));
+        ChromeDriver d = openTask(id);
+        WebElement disabled = d.findElement(By.id("disabled"));
+        assertFalse(disabled.isSelected(), "a new task is enabled");
+        disabled.click();
+        d.findElement(By.id("save")).click();
+        Api.poll("task " + name + " disabled", Duration.ofSeconds(10),
+                () -> Boolean.TRUE.equals(api.task(id).get("disabled")) ? true : null);
+        assertTrue(api.changes(id).stream().anyMatch(c -> RunningLinod.ADMIN.equals(c.get("user"))),
+                "the API's audit trail names the user: " + api.changes(id));
+
+        d.get(url("task.xhtml?id=" + id));
+        waitFor("the saved task page", x -> !x.findElements(By.id("disabled")).isEmpty());
+        assertTrue(d.findElement(By.id("disabled")).isSelected(), "shown as disabled after saving");
+        waitFor("the status Disabled", x -> "Disabled".equals(text("status")));
+        assertTrue(d.findElements(By.cssSelector("#changes tr.change")).stream().anyMatch(tr ->
+                RunningLinod.ADMIN.equals(tr.findElement(By.cssSelector("td.user")).getText().trim())
+                        && tr.findElement(By.cssSelector("td.field")).getText().toLowerCase().contains("disabled")),
+                "the audit trail shows who disabled it: " + d.findElement(By.id("changes")).getText());
+
+        d.get(url("tasks.xhtml"));
+        waitFor("the system tasks page to show " + name + " disabled",
+                x -> "Yes".equals(TasksPageIT.cell(x, id, "disabled")));
+    }
+
+    @Test
+    void showsTheRunsTheirLogAndADurationChart() {
+        String name = Api.uniqueName("it-pages-runs");
+        long id = id(api.createQuietTask("checkdata", name));
+        api.runNow(id);
+        List<Map<String, Object>> runs = api.awaitFinishedRuns(id, 1, Duration.ofSeconds(20));
+        ChromeDriver d = openTask(id);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) Chromium.js(
+                "return Array.from(document.querySelectorAll('#runs tr.run')).map(function (tr) {"
+                + "  function text(css) { var e = tr.querySelector(css); return e ? e.textContent.trim() : null; }"
+                + "  return {start: text('td.start'), duration: text('td.duration'), outcome: text('td.outcome'),"
+                + "    log: text('details pre'), details: tr.querySelectorAll('details').length};"
+                + "});");
+        assertEquals(1, shown.size(), "one run: " + shown);
+        Map<String, Object> run = shown.get(0);
+        assertEquals(runs.get(0).get("outcome"), run.get("outcome"), run.toString());
+        assertTrue(run.get("start") instanceof String s && !s.isBlank(), "start shown: " + run);
+        assertTrue(run.get("duration") instanceof String s && !s.isBlank(), "duration shown: " + run);
+        assertEquals(1L, run.get("details"), "the log in a <details>: " + run);
+        assertTrue(String.valueOf(run.get("log")).contains("data checkers"), "the captured log: " + run);
+        assertFalse(d.findElements(By.cssSelector("#duration-chart svg")).isEmpty(), "an inline SVG chart");
+        assertTrue(String.valueOf(text("last-message")).contains("data checkers"),
+                "the last message: " + text("last-message"));
+        assertFalse(String.valueOf(text("when")).isBlank(), "Lino's When text");
+    }
+
+    @Test
+    void runNowOnTheTaskPageAddsARunWithoutReloading() {
+        String name = Api.uniqueName("it-pages-task-run-now");
+        long id = id(api.createQuietTask("checkdata", name));
+        ChromeDriver d = openTask(id);
+        assertTrue(all("#runs tr.run").isEmpty(), "no runs yet");
+        TasksPageIT.markWindow();
+        d.findElement(By.id("run-now")).click();
+        waitFor("the live page to show the finished run", Duration.ofSeconds(30), x -> {
+            List<WebElement> runs = x.findElements(By.cssSelector("#runs tr.run"));
+            return runs.size() == 1 && !runs.get(0).findElement(By.cssSelector("td.outcome")).getText().isBlank()
+                    && !"RUNNING".equals(runs.get(0).findElement(By.cssSelector("td.outcome")).getText().trim());
+        });
+        TasksPageIT.assertNotReloaded("by Run now on the task page");
+        assertEquals(1, api.awaitFinishedRuns(id, 1, Duration.ofSeconds(10)).size());
+    }
+}
