@@ -92,7 +92,10 @@ public class SystemTasks {
             ZoneId zone) {
         LogLevel level = recurrence.unit() == Unit.SECONDLY ? LogLevel.WARNING : LogLevel.INFO;
         Integer max = em.createNamedQuery(SystemTask.MAX_SEQNO, Integer.class).getSingleResult();
-        int seqno = max == null ? 1 : Math.min(max + 1, TaskChange.MAX_SEQNO);
+        if (max != null && max >= TaskChange.MAX_SEQNO) {
+            max = renumber(user, now);
+        }
+        int seqno = max == null ? 1 : max + 1;
         SystemTask task = new SystemTask(seqno, name, procedure, level, recurrence);
         if (registry.find(procedure).isPresent()) {
             task.reschedule(now, zone);
@@ -102,6 +105,24 @@ public class SystemTasks {
         em.persist(new Change(task.getId(), now, user, "created", null, recurrence.suggestedText()));
         changed.fire(new TaskChanged(task.getId()));
         return task;
+    }
+
+    /**
+     * Numbers the tasks 1, 2, 3… in their present order, so that a new task can come last even after somebody
+     * gave one the highest allowed No. Returns the highest number given.
+     */
+    private int renumber(String user, Instant now) {
+        int seqno = 0;
+        for (SystemTask t : all()) {
+            seqno++;
+            if (t.getSeqno() != seqno) {
+                em.lock(t, LockModeType.PESSIMISTIC_WRITE);
+                em.persist(new Change(t.getId(), now, user, "seqno", t.getSeqno(), seqno));
+                t.setSeqno(seqno);
+                t.bumpRevision();
+            }
+        }
+        return seqno;
     }
 
     /** A task whose procedure is no longer registered stays, but is never due on its own. */

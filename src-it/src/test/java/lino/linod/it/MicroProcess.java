@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * A Payara Micro started by a black-box test on an archive, as the README's run command starts it. A reader
  * thread keeps every line the server prints, so that tests can wait for a line without sleeping.
  */
-final class MicroProcess implements AutoCloseable {
+final class MicroProcess implements LinodServer {
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
@@ -96,11 +97,17 @@ final class MicroProcess implements AutoCloseable {
         }
     }
 
+    @Override
+    public URI base() {
+        return URI.create("http://localhost:" + port + "/linod/");
+    }
+
     static boolean isReady(String line) {
         return line.contains("Payara Micro") && line.contains("ready");
     }
 
-    String tail() {
+    @Override
+    public String tail() {
         synchronized (output) {
             return String.join("\n", output.subList(Math.max(0, output.size() - 60), output.size()));
         }

@@ -1,5 +1,6 @@
 package lino.linod.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,26 +10,30 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The built Payara Micro WAR, demo included, started once per test JVM for the black-box tests (quick start,
- * REST, pages) and stopped when the JVM ends: one server boot for all of them. Its admin password is set by
- * {@code LINOD_ADMIN_PASSWORD}, as an operator would set it.
+ * The linod that the black-box tests (quick start, REST, pages) talk to, started once per test JVM and stopped when
+ * the JVM ends. The system property {@code linod.it.server} chooses it: {@code micro} (default) runs the built
+ * Payara Micro WAR, demo included; {@code payara} deploys the built EAR on Payara Server. Its admin password is set
+ * by {@code LINOD_ADMIN_PASSWORD}, as an operator would set it.
  */
 public final class RunningLinod {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "It-admin-4711";
 
-    private static MicroProcess micro;
+    private static LinodServer server;
 
     private RunningLinod() {
     }
 
     /** Starts the server on first use, waits until it is ready and returns {@code http://localhost:PORT/linod/}. */
     public static synchronized URI base() {
-        if (micro == null) {
+        if (server == null) {
+            Map<String, String> environment = Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD);
             try {
-                MicroProcess started = new MicroProcess(Deployments.builtWar(), "derby-blackbox",
-                        Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD));
+                LinodServer started = switch (kind()) {
+                    case "payara" -> PayaraServer.start(builtEar(), environment);
+                    default -> startMicro(environment);
+                };
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();
@@ -36,10 +41,7 @@ public final class RunningLinod {
                         Thread.currentThread().interrupt();
                     }
                 }));
-                if (started.awaitLine(MicroProcess::isReady, false, Duration.ofMinutes(3)).isEmpty()) {
-                    throw new IllegalStateException("Payara Micro did not get ready:\n" + started.tail());
-                }
-                micro = started;
+                server = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -47,18 +49,43 @@ public final class RunningLinod {
                 throw new IllegalStateException(e);
             }
         }
-        return URI.create("http://localhost:" + micro.port + "/linod/");
+        return server.base();
     }
 
-    /** Waits until the server has printed a matching line since it started. */
+    static String kind() {
+        return System.getProperty("linod.it.server", "micro");
+    }
+
+    private static MicroProcess startMicro(Map<String, String> environment)
+            throws IOException, InterruptedException {
+        MicroProcess started = new MicroProcess(Deployments.builtWar(), "derby-blackbox", environment);
+        if (started.awaitLine(MicroProcess::isReady, false, Duration.ofMinutes(3)).isEmpty()) {
+            started.close();
+            throw new IllegalStateException("Payara Micro did not get ready:\n" + started.tail());
+        }
+        return started;
+    }
+
+    private static File builtEar() {
+        File ear = new File(System.getProperty("linod.ear", "target/linod.ear"));
+        if (!ear.isFile()) {
+            throw new IllegalStateException("Build the EAR first: " + ear);
+        }
+        return ear;
+    }
+
+    /** Waits until Payara Micro has printed a matching line since it started. */
     public static Optional<String> awaitOutput(Predicate<String> wanted, Duration timeout)
             throws InterruptedException {
         base();
+        if (!(server instanceof MicroProcess micro)) {
+            throw new IllegalStateException("Only Payara Micro's output is watched");
+        }
         return micro.awaitLine(wanted, false, timeout);
     }
 
     /** The server's last lines, for failure messages. */
     public static synchronized String output() {
-        return micro == null ? "" : micro.tail();
+        return server == null ? "" : server.tail();
     }
 }

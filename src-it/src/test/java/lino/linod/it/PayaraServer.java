@@ -1,0 +1,110 @@
+package lino.linod.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Server from its distribution (unpacked into target/ by the build), in a domain of its own on free ports,
+ * with the EAR deployed through asadmin — as an operator would do it.
+ */
+final class PayaraServer implements LinodServer {
+
+    private static final String DOMAIN = "linod-it";
+
+    private final Path home;
+    private final Path domains;
+    private final int portBase;
+
+    private PayaraServer(Path home, Path domains, int portBase) {
+        this.home = home;
+        this.domains = domains;
+        this.portBase = portBase;
+    }
+
+    static PayaraServer start(File ear, Map<String, String> environment) throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("linod.payaraHome", "target/payara6"));
+        Path domains = Path.of(System.getProperty("linod.itDir", "target"), "payara-domains");
+        PayaraServer server = new PayaraServer(home, domains, freePortBase());
+        server.asadmin(Map.of(), "create-domain", "--nopassword=true", "--portbase", String.valueOf(server.portBase),
+                "--domaindir", domains.toString(), DOMAIN);
+        server.asadmin(environment, "start-domain", "--domaindir", domains.toString(), DOMAIN);
+        server.asadmin(Map.of(), "--port", String.valueOf(server.portBase + 48), "deploy", ear.getPath());
+        return server;
+    }
+
+    /** A port base whose admin (+48) and HTTP (+80) ports, and the others Payara derives from it, are free. */
+    private static int freePortBase() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 100 * ThreadLocalRandom.current().nextInt(200, 600);
+            if (free(base + 48) && free(base + 80) && free(base + 81) && free(base + 37) && free(base + 86)
+                    && free(base + 76) && free(base + 9)) {
+                return base;
+            }
+        }
+        throw new IOException("No free port base found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void asadmin(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString()));
+        command.addAll(List.of(arguments));
+        File log = domains.resolveSibling("asadmin.log").toFile();
+        Files.createDirectories(domains);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IOException("asadmin " + arguments[0] + " did not finish");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("asadmin " + String.join(" ", arguments) + " failed:\n"
+                    + Files.readString(log.toPath(), StandardCharsets.UTF_8) + "\n" + tail());
+        }
+    }
+
+    @Override
+    public URI base() {
+        return URI.create("http://localhost:" + (portBase + 80) + "/linod/");
+    }
+
+    @Override
+    public String tail() {
+        Path log = domains.resolve(DOMAIN).resolve("logs/server.log");
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no server log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            asadmin(Map.of(), "stop-domain", "--domaindir", domains.toString(), DOMAIN);
+        } catch (IOException e) {
+            System.err.println("Could not stop Payara Server: " + e.getMessage());
+        }
+    }
+}
