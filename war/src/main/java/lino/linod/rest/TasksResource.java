@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Set;
 import lino.linod.daemon.Settings;
 import lino.linod.procedure.ProcedureInfo;
@@ -277,9 +276,5 @@ public class TasksResource {
             throw new NotFoundException();
         }
         return list.build().toString();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

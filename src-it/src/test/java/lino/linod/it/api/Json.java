@@ -11,10 +11,10 @@ import java.util.Map;
  * {@code String}, {@code BigDecimal}, {@code Boolean} or {@code null}; {@link #write} is its inverse and passes a
  * {@link Raw} fragment through unchanged, so that a test can send what no encoder would (1e400, broken JSON).
  */
-final class Json {
+public final class Json {
 
     /** A piece of JSON text written as it is. */
-    record Raw(String text) {
+    public record Raw(String text) {
     }
 
     private final String text;
@@ -24,7 +24,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         json.space();
         Object value = json.value();
@@ -36,7 +36,7 @@ final class Json {
     }
 
     /** An object from names and values in turn; values may be null. */
-    static Map<String, Object> object(Object... namesAndValues) {
+    public static Map<String, Object> object(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             map.put((String) namesAndValues[i], namesAndValues[i + 1]);
@@ -44,7 +44,7 @@ final class Json {
         return map;
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

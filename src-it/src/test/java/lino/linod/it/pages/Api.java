@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import lino.linod.it.api.Json;
 import lino.linod.it.RunningLinod;
 
 /**
