@@ -57,8 +57,8 @@ import lino.linod.task.SystemTasks;
 @DependsOn("EmbeddedDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@DataSourceDefinition(name = "java:app/jdbc/linod", className = "org.apache.derby.jdbc.EmbeddedDataSource",
-        databaseName = "linod", properties = "createDatabase=create")
+@DataSourceDefinition(name = "java:app/jdbc/linod", className = "lino.linod.daemon.ConfiguredDataSource",
+        databaseName = "linod")
 public class Daemon {
 
     static final Logger LOG = Logger.getLogger("lino.linod");
@@ -289,8 +289,13 @@ public class Daemon {
             outcome = Outcome.WARNING;
         } catch (Exception | LinkageError | AssertionError e) {
             context.append(RunContext.trace(e));
-            LOG.warning("Disabled " + context.taskLabel() + " after exception " + e);
-            outcome = Outcome.FAILED;
+            if (active) {
+                LOG.warning("Disabled " + context.taskLabel() + " after exception " + e);
+                outcome = Outcome.FAILED;
+            } else {
+                // The server is stopping the application around the procedure: not the procedure's fault.
+                outcome = Outcome.INTERRUPTED;
+            }
         } finally {
             creational.release();
         }

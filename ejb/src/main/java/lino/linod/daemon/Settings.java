@@ -59,14 +59,17 @@ public class Settings {
     }
 
     private String value(String name, String fallback) {
-        String v = System.getProperty("linod." + name);
-        if (v == null) {
-            v = System.getenv("LINOD_" + name.toUpperCase(Locale.ROOT));
-        }
+        String v = outside(name);
         if (v == null) {
             v = bundled.getProperty(name);
         }
         return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    /** A setting given from outside the application: system property {@code linod.NAME} or {@code LINOD_NAME}. */
+    static String outside(String name) {
+        String v = System.getProperty("linod." + name);
+        return v != null ? v : System.getenv("LINOD_" + name.toUpperCase(Locale.ROOT));
     }
 
     private Duration duration(String name, String fallback) {

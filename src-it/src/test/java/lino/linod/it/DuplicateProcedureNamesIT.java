@@ -22,9 +22,9 @@ class DuplicateProcedureNamesIT {
                         DuplicateProcedures.Second.class);
         File file = new File(System.getProperty("linod.itDir", "target"), "linod-duplicates-it.war");
         war.as(ZipExporter.class).exportTo(file, true);
-        try (MicroProcess micro = new MicroProcess(file, "derby-duplicates")) {
-            Optional<String> failure = micro.awaitLine(l -> l.contains("Two procedures named 'it_twice'"), true,
-                    Duration.ofMinutes(3));
+        try (ServerProcess micro = ServerProcess.micro(file, "derby-duplicates")) {
+            Optional<String> failure = micro.awaitLine(l -> l.contains("Two procedures named 'it_twice'"),
+                    ServerProcess::isMicroReady, Duration.ofMinutes(3));
             assertTrue(failure.isPresent(), "expected the deployment to fail; output:\n" + micro.tail());
             assertTrue(failure.get().contains(DuplicateProcedures.First.class.getName())
                     && failure.get().contains(DuplicateProcedures.Second.class.getName()), failure.get());

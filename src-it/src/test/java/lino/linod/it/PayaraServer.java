@@ -19,25 +19,31 @@ import java.util.concurrent.TimeUnit;
  */
 final class PayaraServer implements LinodServer {
 
-    private static final String DOMAIN = "linod-it";
-
     private final Path home;
     private final Path domains;
     private final int portBase;
+    /** One new domain per start: its own ports, its own Derby database. */
+    private final String domain;
 
     private PayaraServer(Path home, Path domains, int portBase) {
         this.home = home;
         this.domains = domains;
         this.portBase = portBase;
+        this.domain = "linod-it-" + portBase;
     }
 
-    static PayaraServer start(File ear, Map<String, String> environment) throws IOException, InterruptedException {
+    /** @param libraries JDBC drivers, put into the domain's {@code lib/} folder (the server's common class path) */
+    static PayaraServer start(File ear, Map<String, String> environment, List<Path> libraries)
+            throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("linod.payaraHome", "target/payara6"));
         Path domains = Path.of(System.getProperty("linod.itDir", "target"), "payara-domains");
         PayaraServer server = new PayaraServer(home, domains, freePortBase());
         server.asadmin(Map.of(), "create-domain", "--nopassword=true", "--portbase", String.valueOf(server.portBase),
-                "--domaindir", domains.toString(), DOMAIN);
-        server.asadmin(environment, "start-domain", "--domaindir", domains.toString(), DOMAIN);
+                "--domaindir", domains.toString(), server.domain);
+        for (Path library : libraries) {
+            Files.copy(library, domains.resolve(server.domain).resolve("lib").resolve(library.getFileName()));
+        }
+        server.asadmin(environment, "start-domain", "--domaindir", domains.toString(), server.domain);
         server.asadmin(Map.of(), "--port", String.valueOf(server.portBase + 48), "deploy", ear.getPath());
         return server;
     }
@@ -90,7 +96,7 @@ final class PayaraServer implements LinodServer {
 
     @Override
     public String tail() {
-        Path log = domains.resolve(DOMAIN).resolve("logs/server.log");
+        Path log = domains.resolve(domain).resolve("logs/server.log");
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -102,7 +108,7 @@ final class PayaraServer implements LinodServer {
     @Override
     public void close() throws InterruptedException {
         try {
-            asadmin(Map.of(), "stop-domain", "--domaindir", domains.toString(), DOMAIN);
+            asadmin(Map.of(), "stop-domain", "--domaindir", domains.toString(), domain);
         } catch (IOException e) {
             System.err.println("Could not stop Payara Server: " + e.getMessage());
         }

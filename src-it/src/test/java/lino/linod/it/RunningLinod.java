@@ -4,7 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -12,8 +15,10 @@ import java.util.function.Predicate;
 /**
  * The linod that the black-box tests (quick start, REST, pages) talk to, started once per test JVM and stopped when
  * the JVM ends. The system property {@code linod.it.server} chooses it: {@code micro} (default) runs the built
- * Payara Micro WAR, demo included; {@code payara} deploys the built EAR on Payara Server. Its admin password is set
- * by {@code LINOD_ADMIN_PASSWORD}, as an operator would set it.
+ * Payara Micro WAR, demo included; {@code payara} deploys the built EAR on Payara Server, {@code wildfly} on
+ * WildFly. {@code linod.it.database=postgresql} starts a PostgreSQL of the tests' own and points linod at it
+ * through the {@code LINOD_JDBC_*} settings, with the JDBC driver where each server wants it. The admin password is
+ * set by {@code LINOD_ADMIN_PASSWORD}, as an operator would set it.
  */
 public final class RunningLinod {
 
@@ -21,6 +26,7 @@ public final class RunningLinod {
     public static final String ADMIN_PASSWORD = "It-admin-4711";
 
     private static LinodServer server;
+    private static PostgresProcess postgres;
 
     private RunningLinod() {
     }
@@ -28,19 +34,24 @@ public final class RunningLinod {
     /** Starts the server on first use, waits until it is ready and returns {@code http://localhost:PORT/linod/}. */
     public static synchronized URI base() {
         if (server == null) {
-            Map<String, String> environment = Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Map<String, String> environment = new HashMap<>(Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD));
+            List<Path> libraries = List.of();
             try {
+                if (usesPostgres()) {
+                    postgres = PostgresProcess.start();
+                    closeAtExit(postgres);
+                    environment.putAll(Map.of("LINOD_JDBC_URL", postgres.jdbcUrl(), "LINOD_JDBC_USER",
+                            PostgresProcess.USER, "LINOD_JDBC_PASSWORD", PostgresProcess.PASSWORD,
+                            "LINOD_JDBC_DRIVER", "org.postgresql.Driver"));
+                    libraries = List.of(Path.of(System.getProperty("linod.postgresqlJar",
+                            "target/postgresql.jar")));
+                }
                 LinodServer started = switch (kind()) {
-                    case "payara" -> PayaraServer.start(builtEar(), environment);
-                    default -> startMicro(environment);
+                    case "payara" -> PayaraServer.start(builtEar(), environment, libraries);
+                    case "wildfly" -> WildFlyServer.start(builtEar(), environment, libraries);
+                    default -> startMicro(environment, libraries);
                 };
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                closeAtExit(started);
                 server = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -52,14 +63,34 @@ public final class RunningLinod {
         return server.base();
     }
 
+    private static void closeAtExit(AutoCloseable closeable) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + closeable + ": " + e);
+            }
+        }));
+    }
+
     static String kind() {
         return System.getProperty("linod.it.server", "micro");
     }
 
-    private static MicroProcess startMicro(Map<String, String> environment)
+    static boolean usesPostgres() {
+        return "postgresql".equals(System.getProperty("linod.it.database"));
+    }
+
+    /** The tests' PostgreSQL JDBC URL, when the server uses it. */
+    static Optional<String> postgresUrl() {
+        base();
+        return Optional.ofNullable(postgres).map(PostgresProcess::jdbcUrl);
+    }
+
+    private static ServerProcess startMicro(Map<String, String> environment, List<Path> libraries)
             throws IOException, InterruptedException {
-        MicroProcess started = new MicroProcess(Deployments.builtWar(), "derby-blackbox", environment);
-        if (started.awaitLine(MicroProcess::isReady, false, Duration.ofMinutes(3)).isEmpty()) {
+        ServerProcess started = ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries);
+        if (started.awaitLine(ServerProcess::isMicroReady, Duration.ofMinutes(3)).isEmpty()) {
             started.close();
             throw new IllegalStateException("Payara Micro did not get ready:\n" + started.tail());
         }
@@ -78,10 +109,10 @@ public final class RunningLinod {
     public static Optional<String> awaitOutput(Predicate<String> wanted, Duration timeout)
             throws InterruptedException {
         base();
-        if (!(server instanceof MicroProcess micro)) {
+        if (!(server instanceof ServerProcess micro)) {
             throw new IllegalStateException("Only Payara Micro's output is watched");
         }
-        return micro.awaitLine(wanted, false, timeout);
+        return micro.awaitLine(wanted, timeout);
     }
 
     /** The server's last lines, for failure messages. */

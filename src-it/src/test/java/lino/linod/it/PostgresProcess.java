@@ -1,0 +1,84 @@
+package lino.linod.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL 15 of the tests' own: a new cluster in target/, listening on 127.0.0.1 at a free port, with a
+ * database and user {@code linod}. Run as the {@code postgres} user when the tests run as root.
+ */
+final class PostgresProcess implements AutoCloseable {
+
+    static final String USER = "linod";
+    static final String PASSWORD = "linod-it-pw";
+
+    private final Path bin;
+    private final Path data;
+    final int port;
+
+    private PostgresProcess(Path bin, Path data, int port) {
+        this.bin = bin;
+        this.data = data;
+        this.port = port;
+    }
+
+    static PostgresProcess start() throws IOException, InterruptedException {
+        Path bin = Path.of(System.getProperty("linod.postgresBin", "/usr/lib/postgresql/15/bin"));
+        int port = ServerProcess.freePort();
+        Path root = ServerProcess.itDir().toPath().resolve("postgres-" + port).toAbsolutePath();
+        Files.createDirectories(root);
+        Path data = root.resolve("data");
+        PostgresProcess pg = new PostgresProcess(bin, data, port);
+        pg.asOwner(root, List.of("chown", "postgres", root.toString()), true);
+        pg.asOwner(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
+                "--auth=trust", "-E", "UTF8"), false);
+        pg.asOwner(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+                root.resolve("server.log").toString(), "-o", "-c listen_addresses=127.0.0.1 -p " + pg.port + " -k "
+                        + root, "-w", "start"), false);
+        pg.asOwner(root, List.of("psql", "-h", "127.0.0.1", "-p", String.valueOf(pg.port), "-U", "postgres", "-c",
+                "CREATE USER " + USER + " PASSWORD '" + PASSWORD + "'", "-c",
+                "CREATE DATABASE linod OWNER " + USER), false);
+        return pg;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/linod";
+    }
+
+    /** Runs a command as postgres when we are root (initdb refuses root), else as ourselves. */
+    private void asOwner(Path root, List<String> command, boolean onlyAsRoot) throws IOException, InterruptedException {
+        boolean root0 = "root".equals(System.getProperty("user.name"));
+        if (onlyAsRoot && !root0) {
+            return;
+        }
+        List<String> full = new ArrayList<>();
+        if (root0 && !onlyAsRoot) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        File log = root.resolve("setup.log").toFile();
+        Process p = new ProcessBuilder(full).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " failed:\n"
+                    + Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            asOwner(data.getParent(), List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast",
+                    "stop"), false);
+        } catch (IOException e) {
+            System.err.println("Could not stop PostgreSQL: " + e.getMessage());
+        }
+    }
+}
