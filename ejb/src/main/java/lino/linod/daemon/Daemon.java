@@ -12,7 +12,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Event;
@@ -30,9 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -57,19 +56,26 @@ import lino.linod.task.SystemTasks;
 @DependsOn("EmbeddedDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedExecutorDefinition(name = Daemon.RUNS_EXECUTOR, maxAsync = Settings.MAX_EXECUTOR_SIZE)
 @DataSourceDefinition(name = "java:app/jdbc/linod", className = "lino.linod.daemon.ConfiguredDataSource",
         databaseName = "linod")
 public class Daemon {
 
     static final Logger LOG = Logger.getLogger("lino.linod");
+    static final String RUNS_EXECUTOR = "java:app/concurrent/linodRuns";
     private static final int FINISH_ATTEMPTS = 10;
 
     @Resource
     ManagedScheduledExecutorService timer;
 
-    /** Gives the run threads the application's context (CDI, JNDI, transactions). */
-    @Resource
-    ManagedThreadFactory threads;
+    /**
+     * linod's own managed executor (defined below), so that runs have the application's context (naming,
+     * {@code @EJB} references, class loader) — plain threads of a {@code ManagedThreadFactory} were seen on Payara
+     * Server with no component invocation — and so that the server's default executor, which may queue work
+     * behind a slow run, is left alone. The semaphore keeps at most {@code executor_size} runs at once.
+     */
+    @Resource(lookup = RUNS_EXECUTOR)
+    ManagedExecutorService workers;
 
     @Inject
     Clock clock;
@@ -99,11 +105,6 @@ public class Daemon {
     private final Object timerLock = new Object();
     private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
     private Semaphore slots;
-    /**
-     * Our own pool of {@code executor_size} managed threads: a server's default executor may queue work behind
-     * a slow run instead of starting a thread, and then one slow task would delay the others.
-     */
-    private ThreadPoolExecutor workers;
     private ScheduledFuture<?> wakeUp;
     private volatile Instant nextWakeUp;
     private volatile boolean active;
@@ -116,9 +117,6 @@ public class Daemon {
             return;
         }
         slots = new Semaphore(settings.executorSize());
-        workers = new ThreadPoolExecutor(settings.executorSize(), settings.executorSize(), 1, TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(), threads);
-        workers.allowCoreThreadTimeOut(true);
         Instant now = now();
         for (Run run : runs.closeInterrupted(settings.node(), now, settings.zone(),
                 "\nInterrupted: node " + settings.node() + " stopped during this run.\n")) {
@@ -131,6 +129,7 @@ public class Daemon {
                 + " procedures.");
         wake();
     }
+
 
     private void installIfNeeded(Instant now) {
         for (ProcedureInfo p : registry.procedures().values()) {
@@ -185,7 +184,6 @@ public class Daemon {
             LOG.log(Level.WARNING, "Could not close the runs still going on", e);
         }
         running.clear();
-        workers.shutdownNow();
         LOG.info("Done");
     }
 

@@ -23,6 +23,9 @@ import lino.linod.task.LogLevel;
 @ApplicationScoped
 public class Settings {
 
+    /** The most runs at once on one node: the size of linod's managed executor. */
+    public static final int MAX_EXECUTOR_SIZE = 32;
+
     private Properties bundled = new Properties();
     private boolean useLinod;
     private String daemonUser;
@@ -47,8 +50,8 @@ public class Settings {
         daemonUser = value("daemon_user", "linod");
         historyRetention = duration("history_retention", "P30D");
         executorSize = Integer.parseInt(value("executor_size", "4"));
-        if (executorSize < 1) {
-            throw new IllegalArgumentException("linod.executor_size must be at least 1");
+        if (executorSize < 1 || executorSize > MAX_EXECUTOR_SIZE) {
+            throw new IllegalArgumentException("linod.executor_size must be from 1 to " + MAX_EXECUTOR_SIZE);
         }
         zone = zone(value("zone", ZoneId.systemDefault().getId()));
         logLevel = LogLevel.valueOf(value("loglevel", System.getenv().getOrDefault("LINO_LOGLEVEL", "INFO"))
