@@ -21,6 +21,8 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,13 +71,13 @@ public class Daemon {
     ManagedScheduledExecutorService timer;
 
     /**
-     * linod's own managed executor (defined below), so that runs have the application's context (naming,
-     * {@code @EJB} references, class loader) — plain threads of a {@code ManagedThreadFactory} were seen on Payara
-     * Server with no component invocation — and so that the server's default executor, which may queue work
-     * behind a slow run, is left alone. The semaphore keeps at most {@code executor_size} runs at once.
+     * Where runs go: linod's own managed executor (defined above), so that runs have the application's context
+     * (naming, {@code @EJB} references, class loader) — plain threads of a {@code ManagedThreadFactory} were seen
+     * on Payara Server with no component invocation — and so that the server's default executor is left to
+     * others. The semaphore keeps at most {@code executor_size} runs at once. Looked up at start-up, because
+     * Payara Micro does not bind an executor defined in a library jar of a WAR; there the default one serves.
      */
-    @Resource(lookup = RUNS_EXECUTOR)
-    ManagedExecutorService workers;
+    private ManagedExecutorService workers;
 
     @Inject
     Clock clock;
@@ -117,6 +119,7 @@ public class Daemon {
             return;
         }
         slots = new Semaphore(settings.executorSize());
+        workers = executor();
         Instant now = now();
         for (Run run : runs.closeInterrupted(settings.node(), now, settings.zone(),
                 "\nInterrupted: node " + settings.node() + " stopped during this run.\n")) {
@@ -130,6 +133,19 @@ public class Daemon {
         wake();
     }
 
+
+    private static ManagedExecutorService executor() {
+        try {
+            return InitialContext.doLookup(RUNS_EXECUTOR);
+        } catch (NamingException e) {
+            try {
+                LOG.fine(RUNS_EXECUTOR + " is not bound here; runs use the server's default managed executor.");
+                return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+            } catch (NamingException none) {
+                throw new IllegalStateException("No managed executor for runs", none);
+            }
+        }
+    }
 
     private void installIfNeeded(Instant now) {
         for (ProcedureInfo p : registry.procedures().values()) {
