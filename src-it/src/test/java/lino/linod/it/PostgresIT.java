@@ -58,23 +58,17 @@ class PostgresIT {
             }
         }
         assertEquals(200, call("POST", "tasks/" + id + "/run-now", null).statusCode());
-        String outcome = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Object lock = new Object();
-        while (outcome == null && System.nanoTime() < deadline) {
+        String outcome = Poll.until("the run of task " + id + " in PostgreSQL", Duration.ofSeconds(60), () -> {
             try (Connection c = database(); PreparedStatement q = c.prepareStatement(
                     "SELECT outcome FROM linod_run WHERE task_id = ? AND outcome <> 'RUNNING'")) {
                 q.setLong(1, id);
                 try (ResultSet r = q.executeQuery()) {
-                    outcome = r.next() ? r.getString(1) : null;
+                    return r.next() ? r.getString(1) : null;
                 }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            if (outcome == null) {
-                synchronized (lock) {
-                    lock.wait(200);
-                }
-            }
-        }
+        });
         assertEquals("SUCCESS", outcome, "the run is a row in PostgreSQL\n" + RunningLinod.output());
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import lino.linod.daemon.Settings;
 import lino.linod.procedure.ProcedureInfo;
@@ -34,6 +35,7 @@ import lino.linod.recurrence.Recurrence;
 import lino.linod.recurrence.Unit;
 import lino.linod.recurrence.Violation;
 import lino.linod.run.Runs;
+import lino.linod.task.Change;
 import lino.linod.task.LogLevel;
 import lino.linod.task.StaleVersionException;
 import lino.linod.task.SystemTask;
@@ -270,11 +272,13 @@ public class TasksResource {
     @Path("{id}/changes")
     public String changes(@PathParam("id") String id) {
         long taskId = id(id);
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        tasks.changes(taskId).forEach(c -> list.add(Views.change(c, settings.zone())));
-        if (tasks.find(taskId).isEmpty() && tasks.changes(taskId).isEmpty()) {
+        List<Change> changes = tasks.changes(taskId);
+        // A deleted task keeps its audit trail.
+        if (changes.isEmpty() && tasks.find(taskId).isEmpty()) {
             throw new NotFoundException();
         }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        changes.forEach(c -> list.add(Views.change(c, settings.zone())));
         return list.build().toString();
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import lino.linod.it.Poll;
 import lino.linod.it.RunningLinod;
 
 /**
@@ -37,7 +38,6 @@ final class LinodApi {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final Object POLL = new Object();
     private static boolean viewerCreated;
 
     private final String authorization;
@@ -199,30 +199,9 @@ final class LinodApi {
         }
     }
 
-    /**
-     * Asks {@code probe} until it answers non-null or {@code timeout} passes, waiting on a private lock (never
-     * sleeping) between the asks.
-     */
+    /** Asks {@code probe} until it answers non-null or {@code timeout} passes (see {@link Poll}). */
     static <T> T poll(String what, Duration timeout, Supplier<T> probe) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T answer = probe.get();
-            if (answer != null) {
-                return answer;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return fail("not within " + timeout + ": " + what + "; server output:\n" + RunningLinod.output());
-            }
-            synchronized (POLL) {
-                try {
-                    POLL.wait(Math.max(1, Math.min(100, left / 1_000_000)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        return Poll.until(what, timeout, probe);
     }
 
     static String shorten(String s, int max) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import lino.linod.it.api.Json;
+import lino.linod.it.Poll;
 import lino.linod.it.RunningLinod;
 
 /**
@@ -32,7 +33,6 @@ final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final Object POLL = new Object();
     private static boolean viewerCreated;
 
     private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -159,26 +159,8 @@ final class Api {
         return out;
     }
 
-    /** Asks {@code probe} until it answers non-null or {@code timeout} passes, waiting on a private lock. */
+    /** Asks {@code probe} until it answers non-null or {@code timeout} passes (see {@link Poll}). */
     static <T> T poll(String what, Duration timeout, Supplier<T> probe) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T answer = probe.get();
-            if (answer != null) {
-                return answer;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return fail("not within " + timeout + ": " + what + "; server output:\n" + RunningLinod.output());
-            }
-            synchronized (POLL) {
-                try {
-                    POLL.wait(Math.max(1, Math.min(100, left / 1_000_000)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        return Poll.until(what, timeout, probe);
     }
 }
