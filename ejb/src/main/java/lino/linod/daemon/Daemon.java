@@ -3,7 +3,6 @@ package lino.linod.daemon;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -45,7 +44,10 @@ import lino.linod.procedure.Warning;
 import lino.linod.recurrence.Recurrence;
 import lino.linod.run.Outcome;
 import lino.linod.run.Run;
+import lino.linod.ops.Liveness;
+import lino.linod.ops.Metrics;
 import lino.linod.run.Runs;
+import lino.linod.site.Settings;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
 
@@ -55,12 +57,10 @@ import lino.linod.task.SystemTasks;
  */
 @Singleton
 @Startup
-@DependsOn("EmbeddedDatabase")
+@DependsOn("Database")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ManagedExecutorDefinition(name = Daemon.RUNS_EXECUTOR, maxAsync = Settings.MAX_EXECUTOR_SIZE)
-@DataSourceDefinition(name = "java:app/jdbc/linod", className = "lino.linod.daemon.ConfiguredDataSource",
-        databaseName = "linod")
 public class Daemon {
 
     static final Logger LOG = Logger.getLogger("lino.linod");
@@ -97,6 +97,12 @@ public class Daemon {
     @Inject
     WakeUpCall wakeUpCall;
 
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    Liveness liveness;
+
     @EJB
     SystemTasks tasks;
 
@@ -126,7 +132,9 @@ public class Daemon {
             LOG.warning("Closed run #" + run.getId() + " of " + run.getTaskName() + " as interrupted.");
         }
         installIfNeeded(now);
+        metrics.countRunningWith(running::size);
         active = true;
+        liveness.running(true);
         wakeUpCall.answerWith(this::wake);
         LOG.info("Start task runner on " + settings.node() + " with " + registry.procedures().size()
                 + " procedures.");
@@ -171,6 +179,7 @@ public class Daemon {
             return;
         }
         active = false;
+        liveness.running(false);
         wakeUpCall.answerWith(null);
         synchronized (timerLock) {
             if (wakeUp != null) {
@@ -233,6 +242,7 @@ public class Daemon {
             if (!active) {
                 return;
             }
+            liveness.ticked();
             try {
                 startDueTasks(now());
                 Instant now = now();
@@ -243,6 +253,7 @@ public class Daemon {
                 }
             } catch (RuntimeException e) {
                 // A broken database must not end the loop: try again soon, without spinning.
+                metrics.databaseError();
                 LOG.log(Level.WARNING, "Task runner loop failed; trying again in 1 second", e);
                 delay = Duration.ofSeconds(1);
             }
@@ -251,7 +262,10 @@ public class Daemon {
     }
 
     private void startDueTasks(Instant now) {
-        for (SystemTask task : tasks.due(now)) {
+        List<SystemTask> due = tasks.due(now);
+        int seen = 0;
+        for (SystemTask task : due) {
+            seen++;
             Optional<ProcedureInfo> procedure = registry.find(task.getProcedure());
             if (procedure.isEmpty()) {
                 tasks.unschedule(task.getId());
@@ -259,6 +273,7 @@ public class Daemon {
             }
             if (!slots.tryAcquire()) {
                 LOG.fine("All " + settings.executorSize() + " run slots busy; " + task.label() + " waits.");
+                metrics.waiting(due.size() - seen + 1);
                 return;
             }
             Optional<Run> claimed;
@@ -269,17 +284,22 @@ public class Daemon {
                 throw e;
             }
             if (claimed.isEmpty()) {
+                metrics.claimLost();
                 slots.release();
                 LOG.fine(task.label() + " was claimed elsewhere or changed; looking again.");
                 continue;
             }
-            launch(task, claimed.get(), procedure.get());
+            launch(task, claimed.get(), procedure.get(), now);
         }
+        metrics.waiting(0);
     }
 
-    private void launch(SystemTask task, Run run, ProcedureInfo procedure) {
-        LOG.fine("Start " + task.label() + " with logging level " + task.getLogLevel());
-        RunContext context = new RunContext(task, run.getId(), procedure.name(), settings.daemonUser(), runs);
+    private void launch(SystemTask task, Run run, ProcedureInfo procedure, Instant now) {
+        Instant due = task.getRequestedAt() != null ? task.getRequestedAt() : task.getNextRunTime();
+        metrics.started(procedure.name(), due == null ? Duration.ZERO : Duration.between(due, now));
+        LOG.fine("Run " + run.getId() + " of " + task.label() + " started on " + settings.node()
+                + " with logging level " + task.getLogLevel() + ".");
+        RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs);
         running.put(task.getId(), context);
         try {
             context.future = workers.submit(() -> execute(context, procedure));
@@ -317,22 +337,27 @@ public class Daemon {
     }
 
     private void record(RunContext context, Outcome outcome) {
+        Instant end = now();
         try {
-            finish(context, outcome);
+            finish(context, outcome, end);
         } finally {
             running.remove(context.taskId());
             slots.release();
         }
+        Duration took = Duration.between(context.start(), end);
+        metrics.ended(context.procedure(), outcome.name(), took);
+        LOG.info("Run " + context.runId() + " of " + context.taskLabel() + " on " + settings.node() + " ended: "
+                + outcome + " in " + took.toMillis() + " ms.");
         finished.fire(new RunFinished(context.taskId(), context.runId(), context.taskName(), outcome));
         wake();
     }
 
     /** Retries on a version conflict: a user's change made during the run wins and the end is still written. */
-    private void finish(RunContext context, Outcome outcome) {
+    private void finish(RunContext context, Outcome outcome, Instant end) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < FINISH_ATTEMPTS; attempt++) {
             try {
-                runs.finish(context.runId(), outcome, context.captured(), now(), settings.zone(),
+                runs.finish(context.runId(), outcome, context.captured(), end, settings.zone(),
                         settings.daemonUser());
                 return;
             } catch (RuntimeException e) {
@@ -340,6 +365,7 @@ public class Daemon {
                 LOG.log(Level.FINE, "Recording the end of " + context.taskLabel() + " conflicted; retrying", e);
             }
         }
+        metrics.databaseError();
         LOG.log(Level.SEVERE, "Could not record the end of " + context.taskLabel(), last);
     }
 

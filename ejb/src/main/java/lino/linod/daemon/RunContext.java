@@ -3,6 +3,7 @@ package lino.linod.daemon;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.concurrent.Future;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -18,6 +19,15 @@ import lino.linod.task.SystemTask;
  */
 final class RunContext implements ProcedureContext {
 
+    /** Procedures log under {@code lino.linod.procedure.NAME}. */
+    static final String LOGGER_PREFIX = "lino.linod.procedure.";
+
+    private static final class RunLogger extends Logger {
+        RunLogger(String name) {
+            super(name, null);
+        }
+    }
+
     /** Stored logs are cut here: a runaway procedure must not fill the database. */
     static final int MAX_LOG = 200_000;
 
@@ -25,6 +35,8 @@ final class RunContext implements ProcedureContext {
     private final long runId;
     private final String taskLabel;
     private final String taskName;
+    private final String procedure;
+    private final Instant start;
     private final String parameters;
     private final Principal principal;
     private final Runs runs;
@@ -35,17 +47,21 @@ final class RunContext implements ProcedureContext {
     private volatile String progressText;
     volatile Future<?> future;
 
-    RunContext(SystemTask task, long runId, String procedure, String daemonUser, Runs runs) {
+    RunContext(SystemTask task, long runId, String procedure, Instant start, String daemonUser, Runs runs) {
         this.taskId = task.getId();
         this.runId = runId;
         this.taskLabel = task.label();
         this.taskName = task.getName();
+        this.procedure = procedure;
+        this.start = start;
         this.parameters = task.getParameters();
         this.principal = () -> daemonUser;
         this.runs = runs;
         LogLevel level = task.getLogLevel();
-        this.logger = Logger.getAnonymousLogger();
-        logger.setParent(Logger.getLogger("lino.linod.procedure." + procedure));
+        // Named after the procedure, so that its records reach the server log under that name; not registered
+        // with the LogManager, so that its level and handler stay this run's.
+        this.logger = new RunLogger(LOGGER_PREFIX + procedure);
+        logger.setParent(Logger.getLogger(LOGGER_PREFIX + procedure));
         logger.setLevel(level.julLevel());
         logger.addHandler(new Capture());
     }
@@ -99,6 +115,14 @@ final class RunContext implements ProcedureContext {
 
     void cancel() {
         cancellationRequested = true;
+    }
+
+    String procedure() {
+        return procedure;
+    }
+
+    Instant start() {
+        return start;
     }
 
     long taskId() {

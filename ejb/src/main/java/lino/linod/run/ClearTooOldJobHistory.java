@@ -4,7 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 import lino.linod.procedure.Procedure;
 import lino.linod.procedure.ProcedureContext;
 import lino.linod.procedure.ScheduleDaily;

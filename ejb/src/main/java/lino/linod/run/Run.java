@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -34,7 +33,7 @@ public class Run {
     static final String DELETE_OLDER = "Run.deleteOlder";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "LINOD_IDS")
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "LINOD_IDS")
     private Long id;
 
     @Column(name = "TASK_ID", nullable = false)
@@ -53,7 +52,6 @@ public class Run {
     @Column(nullable = false, length = 12)
     private Outcome outcome = Outcome.RUNNING;
 
-    @Lob
     @Column(name = "CAPTURED_LOG")
     private String log;
 

@@ -21,7 +21,7 @@ public class Change {
     static final int VALUE_LENGTH = 4000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "LINOD_IDS")
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "LINOD_IDS")
     private Long id;
 
     @Column(name = "TASK_ID", nullable = false)

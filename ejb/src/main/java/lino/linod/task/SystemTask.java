@@ -9,10 +9,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +28,7 @@ import lino.linod.recurrence.Recurrence;
  */
 @Entity
 @Table(name = "LINOD_SYSTEM_TASK", indexes = @Index(name = "LINOD_TASK_NEXT_RUN", columnList = "NEXT_RUN_TIME"))
-@TableGenerator(name = "LINOD_IDS", table = "LINOD_SEQUENCE", allocationSize = 10)
+@SequenceGenerator(name = "LINOD_IDS", sequenceName = "LINOD_ID_SEQ", allocationSize = 50)
 @NamedQuery(name = SystemTask.ALL, query = "SELECT t FROM SystemTask t ORDER BY t.seqno, t.id")
 @NamedQuery(name = SystemTask.BY_PROCEDURE, query = "SELECT t FROM SystemTask t WHERE t.procedure = :procedure")
 @NamedQuery(name = SystemTask.DUE, query = "SELECT t FROM SystemTask t WHERE t.runningRun IS NULL AND"
@@ -53,7 +52,7 @@ public class SystemTask {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "LINOD_IDS")
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "LINOD_IDS")
     private Long id;
 
     @Column(nullable = false)
@@ -90,7 +89,6 @@ public class SystemTask {
     @Column(name = "REQUESTED_BY", length = 100)
     private String requestedBy;
 
-    @Lob
     @Column(name = "MESSAGE")
     private String message;
 

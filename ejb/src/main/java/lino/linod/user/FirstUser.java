@@ -1,6 +1,7 @@
 package lino.linod.user;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("Database")
 public class FirstUser {
 
     private static final Logger LOG = Logger.getLogger("lino.linod");

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import lino.linod.daemon.Daemon;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 
 /** {@code daemon.xhtml}: the daemon on this node. */
 @Named

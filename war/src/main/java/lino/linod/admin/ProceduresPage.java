@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.List;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureInfo;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;

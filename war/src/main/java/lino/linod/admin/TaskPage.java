@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.InvalidRecurrenceException;
 import lino.linod.recurrence.Recurrence;

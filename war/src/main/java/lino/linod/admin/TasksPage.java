@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.run.Run;
 import lino.linod.run.Runs;

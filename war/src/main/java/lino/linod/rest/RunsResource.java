@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 import lino.linod.run.Runs;
 
 /** {@code /api/runs/{id}}: one run with its captured log and progress. */

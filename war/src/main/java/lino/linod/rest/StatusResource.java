@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import lino.linod.daemon.Daemon;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 
 /** {@code /api/status}: the daemon on this node; as text, the listing that {@code linod --list} printed. */
 @Path("status")

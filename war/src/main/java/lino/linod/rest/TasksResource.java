@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import lino.linod.daemon.Settings;
+import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureInfo;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;

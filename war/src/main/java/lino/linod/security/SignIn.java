@@ -66,7 +66,7 @@ public class SignIn implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || path.equals("/metrics")) {
             return challenge(response, context);
         }
         return context.redirect(request.getContextPath() + SIGN_IN_PAGE);

@@ -1,4 +1,4 @@
-package lino.linod.daemon;
+package lino.linod.site;
 
 import java.io.PrintWriter;
 import java.sql.Connection;

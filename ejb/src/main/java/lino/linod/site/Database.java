@@ -1,10 +1,15 @@
-package lino.linod.daemon;
+package lino.linod.site;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
@@ -12,13 +17,19 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Shuts embedded Derby down when the application stops. Otherwise the stopped application's Derby keeps the
+ * linod's database, first of all linod's beans to start: defines {@code java:app/jdbc/linod}, brings its schema up
+ * to date ({@link Schema}, before the daemon or the persistence unit touch a table), tells whether it is reachable,
+ * and shuts embedded Derby down when the application stops. Otherwise the stopped application's Derby keeps the
  * database locked inside the server's JVM, and a redeployment fails with "Another instance of Derby may have
  * already booted the database". The daemon depends on this bean, so the daemon stops first.
  */
 @Singleton
 @Startup
-public class EmbeddedDatabase {
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@DataSourceDefinition(name = "java:app/jdbc/linod", className = "lino.linod.site.ConfiguredDataSource",
+        databaseName = "linod")
+public class Database {
 
     private static final Logger LOG = Logger.getLogger("lino.linod");
     private static final String EMBEDDED = "jdbc:derby:";
@@ -29,8 +40,10 @@ public class EmbeddedDatabase {
     /** The embedded Derby database's name, or null for any other database. */
     private String derbyDatabase;
 
+    private volatile Schema.Result migrated;
+
     @PostConstruct
-    void look() {
+    void start() {
         try (Connection c = dataSource.getConnection()) {
             String url = c.getMetaData().getURL();
             if (url != null && url.startsWith(EMBEDDED) && !url.startsWith(EMBEDDED + "//")) {
@@ -38,7 +51,29 @@ public class EmbeddedDatabase {
                 derbyDatabase = name.contains(";") ? name.substring(0, name.indexOf(';')) : name;
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Cannot read the database's URL", e);
+            throw new IllegalStateException("linod: cannot connect to its database java:app/jdbc/linod: " + e, e);
+        }
+        migrated = Schema.migrate(dataSource);
+        LOG.info(migrated.message());
+    }
+
+    /** The schema version this code needs, once it has been applied. */
+    public int schemaVersion() {
+        return Schema.VERSION;
+    }
+
+    /** Whether the migrations have run to the end at start-up. */
+    public boolean migrated() {
+        return migrated != null;
+    }
+
+    /** Whether a connection can be had and answers within the timeout. */
+    public boolean reachable(int timeoutSeconds) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(timeoutSeconds);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Database not reachable", e);
+            return false;
         }
     }
 

@@ -1,4 +1,4 @@
-package lino.linod.daemon;
+package lino.linod.site;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
