@@ -16,6 +16,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
@@ -47,10 +50,10 @@ public final class Schema {
     }
 
     /** What a migration did. */
-    public record Result(int before, int after, int applied) {
+    public record Result(boolean empty, int before, int after, int applied) {
         String message() {
             return applied == 0 ? "Database schema is up to date (version " + after + ")."
-                    : before == 0 ? "Database schema version " + after + " made (" + applied + " change sets)."
+                    : empty ? "Database schema version " + after + " made (" + applied + " change sets)."
                     : "Database schema migrated from version " + before + " to " + after + " (" + applied
                     + " change sets).";
         }
@@ -58,18 +61,29 @@ public final class Schema {
 
     /** Brings the database up to {@link #VERSION}; fails, changing nothing, when it is newer than the code. */
     static Result migrate(DataSource dataSource) {
-        LIQUIBASE.setLevel(Level.WARNING);
+        LIQUIBASE.setLevel(Boolean.getBoolean("linod.liquibaseDebug") ? Level.FINE : Level.WARNING);
         ClassLoader loader = Schema.class.getClassLoader();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             int before = version(c);
-            int applied = applied(c);
+            boolean empty = !tableExists(c, "LINOD_SYSTEM_TASK");
+            String idTable = !tableExists(c, "LINOD_SEQUENCE") ? "none"
+                    : columnExists(c, "LINOD_SEQUENCE", "NEXT_VAL") ? "hibernate" : "eclipselink";
+            c.commit();
             if (before > VERSION) {
                 throw new IllegalStateException("linod: the database's schema is version " + before
                         + ", newer than version " + VERSION + " that this code knows: run a linod release that "
                         + "knows schema version " + before + " (or restore a backup made before the upgrade). "
                         + "Nothing was changed.");
             }
+            java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+            AbstractChangeExecListener counter = new AbstractChangeExecListener() {
+                @Override
+                public void ran(ChangeSet changeSet, DatabaseChangeLog log, liquibase.database.Database database,
+                        ChangeSet.ExecType type) {
+                    applied.incrementAndGet();
+                }
+            };
             Map<String, Object> scope = Map.of(
                     Scope.Attr.classLoader.name(), loader,
                     Scope.Attr.resourceAccessor.name(), new Classpath(loader),
@@ -81,6 +95,9 @@ public final class Schema {
                 liquibase.database.Database db = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(c));
                 Liquibase liquibase = new Liquibase(CHANGELOG, new Classpath(loader), db);
+                liquibase.setChangeExecListener(counter);
+                liquibase.setChangeLogParameter("linod.tables", empty ? "none" : "present");
+                liquibase.setChangeLogParameter("linod.idTable", idTable);
                 liquibase.update("");
             });
             c.commit();
@@ -89,7 +106,7 @@ public final class Schema {
                 throw new IllegalStateException("linod: after the migrations the schema is version " + after
                         + ", not " + VERSION);
             }
-            return new Result(before, after, applied(c) - applied);
+            return new Result(empty, before, after, applied.get());
         } catch (SQLException e) {
             throw new IllegalStateException("linod: cannot migrate the database schema: " + e, e);
         } catch (IllegalStateException e) {
@@ -114,10 +131,6 @@ public final class Schema {
         return version;
     }
 
-    private static int applied(Connection c) throws SQLException {
-        return ids(c).size();
-    }
-
     private static List<String> ids(Connection c) throws SQLException {
         if (!tableExists(c, "DATABASECHANGELOG")) {
             return List.of();
@@ -132,6 +145,20 @@ public final class Schema {
         } finally {
             c.commit();
         }
+    }
+
+    static boolean columnExists(Connection c, String table, String column) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (boolean upper : new boolean[] {true, false}) {
+            String t = upper ? table.toUpperCase(Locale.ROOT) : table.toLowerCase(Locale.ROOT);
+            String col = upper ? column.toUpperCase(Locale.ROOT) : column.toLowerCase(Locale.ROOT);
+            try (ResultSet r = meta.getColumns(null, null, t, col)) {
+                if (r.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean tableExists(Connection c, String table) throws SQLException {

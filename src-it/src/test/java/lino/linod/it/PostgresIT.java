@@ -15,13 +15,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import lino.linod.it.api.Json;
 import org.junit.jupiter.api.Test;
 
 /**
  * The unchanged EAR (or WAR) on PostgreSQL: linod's tables and runs are in the tests' own PostgreSQL, read here
- * with plain JDBC. Runs only where the build starts linod with {@code linod.it.database=postgresql}.
+ * with plain JDBC, in the one schema that the migrations make for both JPA providers. Runs only where the build
+ * starts linod with {@code linod.it.database=postgresql}. With {@code linod.it.postgresFrom=KIND} the database is
+ * the one that an earlier execution used with server KIND: its task and run are read and run on this server.
  */
 class PostgresIT {
 
@@ -42,11 +45,30 @@ class PostgresIT {
                 PostgresProcess.PASSWORD);
     }
 
+    static String taskName(String kind) {
+        return "on PostgreSQL via " + kind;
+    }
+
+    private long newRun(long taskId, long after) {
+        return Poll.until("a finished run of task " + taskId + " in PostgreSQL", Duration.ofSeconds(60), () -> {
+            try (Connection c = database(); PreparedStatement q = c.prepareStatement(
+                    "SELECT id FROM linod_run WHERE task_id = ? AND outcome = 'SUCCESS' AND id > ? ORDER BY id")) {
+                q.setLong(1, taskId);
+                q.setLong(2, after);
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? r.getLong(1) : null;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void tasksAndRunsAreStoredInPostgres() throws Exception {
         assumeTrue(RunningLinod.usesPostgres(), "runs where linod is started on PostgreSQL");
-        HttpResponse<String> created = call("POST", "tasks",
-                "{\"procedure\":\"checkdata\",\"name\":\"on PostgreSQL\",\"every\":1,\"unit\":\"never\"}");
+        HttpResponse<String> created = call("POST", "tasks", "{\"procedure\":\"checkdata\",\"name\":\""
+                + taskName(RunningLinod.kind()) + "\",\"every\":1,\"unit\":\"never\"}");
         assertEquals(201, created.statusCode(), created.body());
         long id = ((Number) ((Map<?, ?>) Json.parse(created.body())).get("id")).longValue();
         try (Connection c = database();
@@ -54,21 +76,51 @@ class PostgresIT {
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {
                 assertTrue(r.next(), "the task is a row in PostgreSQL");
-                assertEquals("on PostgreSQL", r.getString(1));
+                assertEquals(taskName(RunningLinod.kind()), r.getString(1));
             }
         }
         assertEquals(200, call("POST", "tasks/" + id + "/run-now", null).statusCode());
-        String outcome = Poll.until("the run of task " + id + " in PostgreSQL", Duration.ofSeconds(60), () -> {
-            try (Connection c = database(); PreparedStatement q = c.prepareStatement(
-                    "SELECT outcome FROM linod_run WHERE task_id = ? AND outcome <> 'RUNNING'")) {
-                q.setLong(1, id);
-                try (ResultSet r = q.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertEquals("SUCCESS", outcome, "the run is a row in PostgreSQL\n" + RunningLinod.output());
+        newRun(id, 0);
+        try (Connection c = database()) {
+            assertEquals(List.of("1-tables", "1-not-from-hibernate", "1-no-id-table", "1-id-sequence"),
+                    Databases.changeSets(c), "the migrations, not the JPA provider, made the schema");
+            Map<String, List<String>> layout = Databases.layout(c);
+            assertTrue(layout.get("LINOD_RUN").contains("CAPTURED_LOG TEXT"), layout.toString());
+            assertTrue(layout.values().stream().flatMap(List::stream).noneMatch(col -> col.contains(" OID")),
+                    "no large objects: " + layout);
+            assertTrue(Databases.count(c, "SELECT COUNT(*) FROM linod_run WHERE captured_log LIKE '%checkers%'") > 0,
+                    "captured logs are plain text in the table");
+        }
+    }
+
+    /** The database that another server kind used: its rows are read, run and extended by this one. */
+    @Test
+    void aDatabaseMovesBetweenServersUnchanged() throws Exception {
+        String from = System.getProperty("linod.it.postgresFrom");
+        assumeTrue(RunningLinod.usesPostgres() && from != null, "runs on the second server of a shared database");
+        long maxId;
+        long taskId;
+        long oldRun;
+        try (Connection c = database()) {
+            maxId = Databases.count(c, "SELECT MAX(id) FROM linod_run");
+            taskId = Databases.count(c, "SELECT id FROM linod_system_task WHERE name = '" + taskName(from) + "'");
+            oldRun = Databases.count(c, "SELECT MAX(id) FROM linod_run WHERE task_id = " + taskId);
+        }
+        assertTrue(taskId > 0 && oldRun > 0, "the task and run that " + from + " made are there");
+        HttpResponse<String> run = call("GET", "runs/" + oldRun, null);
+        assertEquals(200, run.statusCode(), run.body());
+        assertTrue(String.valueOf(((Map<?, ?>) Json.parse(run.body())).get("log")).contains("checkers"),
+                "the log written through " + from + "'s JPA provider reads here: " + run.body());
+        assertEquals(200, call("POST", "tasks/" + taskId + "/run-now", null).statusCode());
+        long again = newRun(taskId, oldRun);
+        assertTrue(again > maxId, "ids go on above the other server's: " + again + " > " + maxId);
+        HttpResponse<String> created = call("POST", "tasks", "{\"procedure\":\"checkdata\",\"name\":\"second\","
+                + "\"every\":1,\"unit\":\"never\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        try (Connection c = database()) {
+            long id = ((Number) ((Map<?, ?>) Json.parse(created.body())).get("id")).longValue();
+            assertEquals(0, Databases.count(c, "SELECT COUNT(*) FROM linod_run WHERE id = " + id)
+                    + Databases.count(c, "SELECT COUNT(*) FROM linod_change WHERE id = " + id), "ids are unique");
+        }
     }
 }

@@ -29,26 +29,65 @@ final class PostgresProcess implements AutoCloseable {
     }
 
     static PostgresProcess start() throws IOException, InterruptedException {
-        Path bin = Path.of(System.getProperty("linod.postgresBin", "/usr/lib/postgresql/15/bin"));
         int port = ServerProcess.freePort();
-        Path root = ServerProcess.itDir().toPath().resolve("postgres-" + port).toAbsolutePath();
+        return start(ServerProcess.itDir().toPath().resolve("postgres-" + port).toAbsolutePath(), port);
+    }
+
+    /**
+     * The cluster in {@code root}: started again when a previous test JVM made it (so that one database can be
+     * used by one server and then another), else made there.
+     */
+    static PostgresProcess startIn(Path root) throws IOException, InterruptedException {
+        Path absolute = root.toAbsolutePath();
+        int port = ServerProcess.freePort();
+        if (!Files.isDirectory(absolute.resolve("data"))) {
+            return start(absolute, port);
+        }
+        Path bin = Path.of(System.getProperty("linod.postgresBin", "/usr/lib/postgresql/15/bin"));
+        PostgresProcess pg = new PostgresProcess(bin, absolute.resolve("data"), port);
+        pg.pgCtlStart(absolute);
+        return pg;
+    }
+
+    private static PostgresProcess start(Path root, int port) throws IOException, InterruptedException {
+        Path bin = Path.of(System.getProperty("linod.postgresBin", "/usr/lib/postgresql/15/bin"));
         Files.createDirectories(root);
         Path data = root.resolve("data");
         PostgresProcess pg = new PostgresProcess(bin, data, port);
         pg.asOwner(root, List.of("chown", "postgres", root.toString()), true);
         pg.asOwner(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                 "--auth=trust", "-E", "UTF8"), false);
-        pg.asOwner(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                root.resolve("server.log").toString(), "-o", "-c listen_addresses=127.0.0.1 -p " + pg.port + " -k "
-                        + root, "-w", "start"), false);
+        pg.pgCtlStart(root);
         pg.asOwner(root, List.of("psql", "-h", "127.0.0.1", "-p", String.valueOf(pg.port), "-U", "postgres", "-c",
                 "CREATE USER " + USER + " PASSWORD '" + PASSWORD + "'", "-c",
                 "CREATE DATABASE linod OWNER " + USER), false);
         return pg;
     }
 
+    private void pgCtlStart(Path root) throws IOException, InterruptedException {
+        asOwner(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+                root.resolve("server.log").toString(), "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k "
+                        + root, "-w", "start"), false);
+    }
+
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/linod";
+        return jdbcUrl("linod");
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A further empty database owned by {@link #USER}. */
+    void createDatabase(String name) throws IOException, InterruptedException {
+        asOwner(data.getParent(), List.of("psql", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
+                "-c", "CREATE DATABASE " + name + " OWNER " + USER), false);
+    }
+
+    /** The settings that point linod at {@code database}. */
+    java.util.Map<String, String> linodEnvironment(String database) {
+        return java.util.Map.of("LINOD_JDBC_URL", jdbcUrl(database), "LINOD_JDBC_USER", USER,
+                "LINOD_JDBC_PASSWORD", PASSWORD, "LINOD_JDBC_DRIVER", "org.postgresql.Driver");
     }
 
     /** Runs a command as postgres when we are root (initdb refuses root), else as ourselves. */

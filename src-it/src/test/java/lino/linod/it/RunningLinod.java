@@ -38,7 +38,8 @@ public final class RunningLinod {
             List<Path> libraries = List.of();
             try {
                 if (usesPostgres()) {
-                    postgres = PostgresProcess.start();
+                    String shared = System.getProperty("linod.it.postgresDir");
+                    postgres = shared == null ? PostgresProcess.start() : PostgresProcess.startIn(Path.of(shared));
                     closeAtExit(postgres);
                     environment.putAll(Map.of("LINOD_JDBC_URL", postgres.jdbcUrl(), "LINOD_JDBC_USER",
                             PostgresProcess.USER, "LINOD_JDBC_PASSWORD", PostgresProcess.PASSWORD,
