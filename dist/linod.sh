@@ -27,6 +27,13 @@
 #   LINOD_*         every other linod setting (README, Configuration) is read
 #                   by the application itself from the environment.
 # Arguments given to this script are passed on to Payara Micro.
+#
+# "linod.sh wait-ready [SECONDS]" starts nothing: it waits (default 180 s)
+# until http://localhost:$LINOD_PORT/linod/health/ready answers 200 and exits
+# 0, or exits 1. The systemd unit runs it as ExecStartPost, because Payara
+# Micro keeps running when the deployment of linod fails (bad setting,
+# database unreachable at boot): only this check turns that into a failed
+# start, which Restart=on-failure then retries.
 
 set -eu
 
@@ -73,13 +80,41 @@ export LINOD_NODE
 MICRO_JAR=$LINOD_HOME/payara-micro.jar
 WAR=$LINOD_HOME/linod.war
 
+case $LINOD_PORT in
+    '' | *[!0-9]*) die "LINOD_PORT is not a port number: $LINOD_PORT" ;;
+esac
+
+# --- wait-ready mode -----------------------------------------------------------
+if [ "${1:-}" = wait-ready ]; then
+    limit=${2:-180}
+    case $limit in
+        '' | *[!0-9]*) die "wait-ready: not a number of seconds: $limit" ;;
+    esac
+    url=http://localhost:$LINOD_PORT/linod/health/ready
+    if command -v curl >/dev/null 2>&1; then
+        probe() { curl -fs -o /dev/null --max-time 5 "$url"; }
+    elif command -v wget >/dev/null 2>&1; then
+        probe() { wget -q -O /dev/null -T 5 "$url"; }
+    else
+        echo "linod.sh: wait-ready: neither curl nor wget found, not checking $url" >&2
+        exit 0
+    fi
+    waited=0
+    while [ "$waited" -lt "$limit" ]; do
+        if probe 2>/dev/null; then
+            echo "linod.sh: linod is ready after about ${waited} s ($url)" >&2
+            exit 0
+        fi
+        sleep 2
+        waited=$((waited + 2))
+    done
+    die "wait-ready: $url did not answer 200 within $limit s (see the log: deployment failed?)"
+fi
+
 # --- checks -----------------------------------------------------------------
 [ -f "$MICRO_JAR" ] || die "Payara Micro not found: $MICRO_JAR (set LINOD_HOME or copy payara-micro.jar there)"
 [ -f "$WAR" ] || die "linod WAR not found: $WAR (set LINOD_HOME or copy the *-micro.war there as linod.war)"
 command -v "$JAVA" >/dev/null 2>&1 || die "java not found: $JAVA (set JAVA_HOME or JAVA)"
-case $LINOD_PORT in
-    '' | *[!0-9]*) die "LINOD_PORT is not a port number: $LINOD_PORT" ;;
-esac
 if [ -n "$LINOD_LIBS" ]; then
     # Check each colon-separated entry of LINOD_LIBS.
     rest=$LINOD_LIBS

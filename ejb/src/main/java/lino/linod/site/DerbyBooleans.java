@@ -7,12 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 
 /**
  * Migration 1 on Derby: linod 0.1.0 on Payara (EclipseLink) made its flags {@code SMALLINT} 0/1 on Derby, where
@@ -20,7 +16,7 @@ import liquibase.resource.ResourceAccessor;
  * replaced by a {@code BOOLEAN} column of the same name with the same values; Derby cannot change a column's type
  * in place. Columns that are {@code BOOLEAN} already are left alone.
  */
-public class DerbyBooleans implements CustomTaskChange {
+public class DerbyBooleans extends JavaMigration {
 
     static final String TABLE = "LINOD_SYSTEM_TASK";
     static final List<String> FLAGS = List.of("DISABLED", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
@@ -30,7 +26,7 @@ public class DerbyBooleans implements CustomTaskChange {
 
     @Override
     public void execute(Database database) throws CustomChangeException {
-        Connection c = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+        Connection c = connection(database);
         try (Statement s = c.createStatement()) {
             for (String flag : FLAGS) {
                 Column column = column(c.getMetaData(), flag);
@@ -67,18 +63,5 @@ public class DerbyBooleans implements CustomTaskChange {
     @Override
     public String getConfirmationMessage() {
         return converted + " flags of " + TABLE + " converted to BOOLEAN";
-    }
-
-    @Override
-    public void setUp() {
-    }
-
-    @Override
-    public void setFileOpener(ResourceAccessor accessor) {
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        return new ValidationErrors();
     }
 }

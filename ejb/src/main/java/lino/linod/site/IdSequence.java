@@ -4,12 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 
 /**
  * Migration 1: creates {@code LINOD_ID_SEQ}, the sequence of every id, above the highest id already in use (a
@@ -17,7 +13,7 @@ import liquibase.resource.ResourceAccessor;
  * block of ids that ends with it, so EclipseLink and Hibernate, which both read a pooled sequence that way, never
  * hand out the same id. Derby cannot restart a sequence, so the start is computed here, not in SQL.
  */
-public class IdSequence implements CustomTaskChange {
+public class IdSequence extends JavaMigration {
 
     /** The sequence's increment, and the {@code allocationSize} of the entities' sequence generator. */
     public static final int BLOCK = 50;
@@ -25,7 +21,7 @@ public class IdSequence implements CustomTaskChange {
 
     @Override
     public void execute(Database database) throws CustomChangeException {
-        Connection c = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+        Connection c = connection(database);
         try (Statement s = c.createStatement()) {
             long max = 0;
             for (String table : new String[] {"LINOD_SYSTEM_TASK", "LINOD_RUN", "LINOD_CHANGE"}) {
@@ -49,18 +45,5 @@ public class IdSequence implements CustomTaskChange {
     @Override
     public String getConfirmationMessage() {
         return NAME + " created";
-    }
-
-    @Override
-    public void setUp() {
-    }
-
-    @Override
-    public void setFileOpener(ResourceAccessor accessor) {
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        return new ValidationErrors();
     }
 }
