@@ -11,49 +11,45 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import lino.linod.procedure.Procedure;
-import lino.linod.procedure.ProcedureInfo;
-import lino.linod.procedure.ProcedureRegistry;
-import lino.linod.procedure.Warning;
-import lino.linod.recurrence.Recurrence;
-import lino.linod.run.Outcome;
-import lino.linod.run.Run;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 import lino.linod.ops.Liveness;
 import lino.linod.ops.Metrics;
+import lino.linod.procedure.ProcedureInfo;
+import lino.linod.procedure.ProcedureRegistry;
+import lino.linod.recurrence.Recurrence;
+import lino.linod.run.Nodes;
+import lino.linod.run.Run;
 import lino.linod.run.Runs;
+import lino.linod.site.Database;
 import lino.linod.site.Settings;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
 
 /**
- * The Lino daemon. At start-up it closes the runs this node left behind, creates a system task for each new
- * procedure and goes to sleep until the first one is due.
+ * The Lino daemon's lifecycle and its loop: joins the nodes of the database, creates a system task for each new
+ * procedure, then sleeps until the next task is due (or a change wakes it) and hands the due tasks to
+ * {@link Execution}. The loop never dies: a failure waits a little (see {@link Outage}) and tries again. Liveness
+ * is {@link Heartbeat}'s; changes reach the other nodes through {@link ClusterWake}.
  */
 @Singleton
 @Startup
@@ -65,19 +61,18 @@ public class Daemon {
 
     static final Logger LOG = Logger.getLogger("lino.linod");
     static final String RUNS_EXECUTOR = "java:app/concurrent/linodRuns";
-    private static final int FINISH_ATTEMPTS = 10;
 
     @Resource
     ManagedScheduledExecutorService timer;
 
-    /**
-     * Where runs go: linod's own managed executor (defined above), so that runs have the application's context
-     * (naming, {@code @EJB} references, class loader) — plain threads of a {@code ManagedThreadFactory} were seen
-     * on Payara Server with no component invocation — and so that the server's default executor is left to
-     * others. The semaphore keeps at most {@code executor_size} runs at once. Looked up at start-up, because
-     * Payara Micro does not bind an executor defined in a library jar of a WAR; there the default one serves.
-     */
-    private ManagedExecutorService workers;
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ContextService contexts;
+
+    @Resource(lookup = "java:app/jdbc/linod")
+    DataSource dataSource;
 
     @Inject
     Clock clock;
@@ -109,38 +104,59 @@ public class Daemon {
     @EJB
     Runs runs;
 
+    @EJB
+    Nodes nodes;
+
+    @EJB
+    Database database;
+
+    private final Object lifecycle = new Object();
     private final Object tickLock = new Object();
     private final Object timerLock = new Object();
-    private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
-    private Semaphore slots;
+    private final Outage outage = new Outage(LOG);
+    private Execution execution;
+    private Heartbeat heartbeat;
+    private ClusterWake cluster;
+    private SignalStop signals;
     private ScheduledFuture<?> wakeUp;
     private volatile Instant nextWakeUp;
     private volatile boolean active;
 
     @PostConstruct
     public void start() {
-        LOG.setLevel(settings.logLevel());
-        if (!settings.useLinod()) {
-            LOG.info("This site does not use linod.");
-            return;
+        synchronized (lifecycle) {
+            LOG.setLevel(settings.logLevel());
+            if (!settings.useLinod()) {
+                LOG.info("This site does not use linod.");
+                return;
+            }
+            execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, executor(),
+                    this::now, outage, this::wake);
+            heartbeat = new Heartbeat(nodes, settings, timer, this::now, outage, database.embedded(),
+                    this::tasksChanged);
+            heartbeat.join();
+            Instant now = now();
+            // Runs left RUNNING under this name by a node without a row (linod 0.1.0 had none).
+            for (Run run : runs.closeInterrupted(settings.node(), now, settings.zone(),
+                    "\nInterrupted: node " + settings.node() + " stopped during this run.\n")) {
+                LOG.warning("Closed run " + run.getId() + " of " + run.getTaskName() + " as interrupted.");
+            }
+            installIfNeeded(now);
+            active = true;
+            liveness.running(true);
+            cluster = ClusterWake.start(dataSource, threads, this::wake);
+            wakeUpCall.answerWith(this::tasksChanged);
+            heartbeat.start();
+            // The signal's thread has no application context (no class loader, no CDI): the stop runs in the
+            // context captured here.
+            Duration stopTimeout = settings.gracePeriod().plusSeconds(30);
+            Runnable stopNow = () -> stopBeforeExit(stopTimeout);
+            signals = SignalStop.install(contexts.createContextualProxy(stopNow, Runnable.class));
+            LOG.info("Start task runner on " + settings.node() + " with " + registry.procedures().size()
+                    + " procedures.");
+            wake();
         }
-        slots = new Semaphore(settings.executorSize());
-        workers = executor();
-        Instant now = now();
-        for (Run run : runs.closeInterrupted(settings.node(), now, settings.zone(),
-                "\nInterrupted: node " + settings.node() + " stopped during this run.\n")) {
-            LOG.warning("Closed run #" + run.getId() + " of " + run.getTaskName() + " as interrupted.");
-        }
-        installIfNeeded(now);
-        metrics.countRunningWith(running::size);
-        active = true;
-        liveness.running(true);
-        wakeUpCall.answerWith(this::wake);
-        LOG.info("Start task runner on " + settings.node() + " with " + registry.procedures().size()
-                + " procedures.");
-        wake();
     }
-
 
     private static ManagedExecutorService executor() {
         try {
@@ -169,47 +185,50 @@ public class Daemon {
         }
     }
 
+    /** SIGTERM or Ctrl-C: stop on linod's own timer thread (it has the application's context), then let go. */
+    private void stopBeforeExit(Duration timeout) {
+        try {
+            timer.submit(this::stop).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Stopping linod before the JVM ends failed", e);
+        }
+    }
+
     /**
-     * Stops claiming, asks running procedures to stop, waits for them up to the grace period and closes what is
-     * still running as interrupted.
+     * Stops claiming, asks running procedures to stop, waits for them up to the grace period, records what still
+     * runs as interrupted, leaves the nodes and logs "Done". Called at the JVM's SIGTERM (before the server takes
+     * its services down) and when the application stops; the second call does nothing.
      */
     @PreDestroy
     public void stop() {
-        if (!active) {
-            return;
-        }
-        active = false;
-        liveness.running(false);
-        wakeUpCall.answerWith(null);
-        synchronized (timerLock) {
-            if (wakeUp != null) {
-                wakeUp.cancel(false);
+        synchronized (lifecycle) {
+            if (!active) {
+                return;
             }
-        }
-        running.values().forEach(RunContext::cancel);
-        long deadline = System.nanoTime() + settings.gracePeriod().toNanos();
-        for (RunContext run : List.copyOf(running.values())) {
-            try {
-                if (run.future != null) {
-                    run.future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            active = false;
+            liveness.running(false);
+            wakeUpCall.answerWith(null);
+            if (signals != null) {
+                signals.remove();
+            }
+            synchronized (timerLock) {
+                if (wakeUp != null) {
+                    wakeUp.cancel(false);
                 }
-            } catch (TimeoutException e) {
-                run.future.cancel(true);
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                LOG.log(Level.FINE, "Run ended abnormally during shutdown", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
+            cluster.stop();
+            execution.cancelAll();
+            int cut = execution.awaitOrInterrupt(System.nanoTime() + settings.gracePeriod().toNanos());
+            try {
+                heartbeat.leave();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not remove node " + settings.node() + " from the database", e);
+            }
+            int lost = execution.unrecordedCount();
+            LOG.info("Done" + (cut > 0 ? " (" + cut + " runs interrupted)" : "")
+                    + (lost > 0 ? "; " + lost + " run ends could not be recorded: the next start or another node"
+                    + " closes them" : "") + ".");
         }
-        try {
-            runs.closeInterrupted(settings.node(), now(), settings.zone(),
-                    "\nInterrupted: linod stopped on " + settings.node() + ".\n");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not close the runs still going on", e);
-        }
-        running.clear();
-        LOG.info("Done");
     }
 
     /** Stops and starts again, as a server restart would: used by operators and by the container tests. */
@@ -221,6 +240,15 @@ public class Daemon {
     /** Looks at the tasks now: called when a task was changed or requested, and when a run ended. */
     public void wake() {
         sleep(Duration.ZERO);
+    }
+
+    /** Tasks changed here (a user's change, a take-over): this node and the others look at once. */
+    private void tasksChanged() {
+        wake();
+        ClusterWake c = cluster;
+        if (c != null) {
+            c.tellNodes();
+        }
     }
 
     private void sleep(Duration delay) {
@@ -236,6 +264,7 @@ public class Daemon {
         }
     }
 
+    /** The timer's method: start what is due, then sleep until the next due instant. Never throws. */
     private void tick() {
         Duration delay = settings.maxSleep();
         synchronized (tickLock) {
@@ -244,129 +273,33 @@ public class Daemon {
             }
             liveness.ticked();
             try {
-                startDueTasks(now());
-                Instant now = now();
-                Optional<Instant> next = tasks.nextWakeUp();
-                if (next.isPresent()) {
-                    Duration until = Duration.between(now, next.get());
-                    delay = until.isNegative() ? Duration.ZERO : until.compareTo(delay) < 0 ? until : delay;
+                if (!outage.answers()) {
+                    delay = outage.failed("the task runner's loop", new IllegalStateException("no answer"));
+                } else if (!execution.recordUnrecorded()) {
+                    delay = Outage.MAX_WAIT;
+                } else if (execution.saturated()) {
+                    // Every slot is taken: the end of a run wakes the daemon; no reading of due tasks meanwhile.
+                    delay = settings.maxSleep();
+                } else {
+                    SystemTasks.Look look = tasks.look(now());
+                    boolean waiting = !look.due().isEmpty() && execution.start(look.due(), now());
+                    outage.succeeded();
+                    if (!waiting) {
+                        Instant now = now();
+                        Optional<Instant> next = look.due().isEmpty() ? look.next() : tasks.nextWakeUp();
+                        if (next.isPresent()) {
+                            Duration until = Duration.between(now, next.get());
+                            delay = until.isNegative() ? Duration.ZERO
+                                    : until.compareTo(delay) < 0 ? until : delay;
+                        }
+                    }
                 }
-            } catch (RuntimeException e) {
-                // A broken database must not end the loop: try again soon, without spinning.
+            } catch (Throwable e) {
                 metrics.databaseError();
-                LOG.log(Level.WARNING, "Task runner loop failed; trying again in 1 second", e);
-                delay = Duration.ofSeconds(1);
+                delay = outage.failed("the task runner's loop", e);
             }
         }
         sleep(delay);
-    }
-
-    private void startDueTasks(Instant now) {
-        List<SystemTask> due = tasks.due(now);
-        int seen = 0;
-        for (SystemTask task : due) {
-            seen++;
-            Optional<ProcedureInfo> procedure = registry.find(task.getProcedure());
-            if (procedure.isEmpty()) {
-                tasks.unschedule(task.getId());
-                continue;
-            }
-            if (!slots.tryAcquire()) {
-                LOG.fine("All " + settings.executorSize() + " run slots busy; " + task.label() + " waits.");
-                metrics.waiting(due.size() - seen + 1);
-                return;
-            }
-            Optional<Run> claimed;
-            try {
-                claimed = runs.claim(task, now, settings.node(), settings.daemonUser());
-            } catch (RuntimeException e) {
-                slots.release();
-                throw e;
-            }
-            if (claimed.isEmpty()) {
-                metrics.claimLost();
-                slots.release();
-                LOG.fine(task.label() + " was claimed elsewhere or changed; looking again.");
-                continue;
-            }
-            launch(task, claimed.get(), procedure.get(), now);
-        }
-        metrics.waiting(0);
-    }
-
-    private void launch(SystemTask task, Run run, ProcedureInfo procedure, Instant now) {
-        Instant due = task.getRequestedAt() != null ? task.getRequestedAt() : task.getNextRunTime();
-        metrics.started(procedure.name(), due == null ? Duration.ZERO : Duration.between(due, now));
-        LOG.fine("Run " + run.getId() + " of " + task.label() + " started on " + settings.node()
-                + " with logging level " + task.getLogLevel() + ".");
-        RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs);
-        running.put(task.getId(), context);
-        try {
-            context.future = workers.submit(() -> execute(context, procedure));
-        } catch (RuntimeException e) {
-            context.append("Could not start: " + e + "\n");
-            record(context, Outcome.FAILED);
-        }
-    }
-
-    private void execute(RunContext context, ProcedureInfo procedure) {
-        Outcome outcome;
-        @SuppressWarnings("unchecked")
-        Bean<Object> bean = (Bean<Object>) procedure.bean();
-        CreationalContext<Object> creational = beans.createCreationalContext(bean);
-        try {
-            Procedure instance = (Procedure) beans.getReference(bean, Procedure.class, creational);
-            instance.run(context);
-            outcome = Outcome.SUCCESS;
-        } catch (Warning w) {
-            context.append("WARNING " + w.getMessage() + "\n");
-            outcome = Outcome.WARNING;
-        } catch (Exception | LinkageError | AssertionError e) {
-            context.append(RunContext.trace(e));
-            if (active) {
-                LOG.warning("Disabled " + context.taskLabel() + " after exception " + e);
-                outcome = Outcome.FAILED;
-            } else {
-                // The server is stopping the application around the procedure: not the procedure's fault.
-                outcome = Outcome.INTERRUPTED;
-            }
-        } finally {
-            creational.release();
-        }
-        record(context, outcome);
-    }
-
-    private void record(RunContext context, Outcome outcome) {
-        Instant end = now();
-        try {
-            finish(context, outcome, end);
-        } finally {
-            running.remove(context.taskId());
-            slots.release();
-        }
-        Duration took = Duration.between(context.start(), end);
-        metrics.ended(context.procedure(), outcome.name(), took);
-        LOG.info("Run " + context.runId() + " of " + context.taskLabel() + " on " + settings.node() + " ended: "
-                + outcome + " in " + took.toMillis() + " ms.");
-        finished.fire(new RunFinished(context.taskId(), context.runId(), context.taskName(), outcome));
-        wake();
-    }
-
-    /** Retries on a version conflict: a user's change made during the run wins and the end is still written. */
-    private void finish(RunContext context, Outcome outcome, Instant end) {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < FINISH_ATTEMPTS; attempt++) {
-            try {
-                runs.finish(context.runId(), outcome, context.captured(), end, settings.zone(),
-                        settings.daemonUser());
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.log(Level.FINE, "Recording the end of " + context.taskLabel() + " conflicted; retrying", e);
-            }
-        }
-        metrics.databaseError();
-        LOG.log(Level.SEVERE, "Could not record the end of " + context.taskLabel(), last);
     }
 
     Instant now() {
@@ -378,24 +311,7 @@ public class Daemon {
      * or "This site does not use linod.".
      */
     public String listing() {
-        if (!settings.useLinod()) {
-            return "This site does not use linod.\n";
-        }
-        List<SystemTask> all = tasks.all();
-        StringBuilder out = new StringBuilder().append(all.size()).append(" scheduled jobs:\n");
-        for (SystemTask t : all) {
-            out.append('[').append(t.getSeqno()).append("] ").append(t.getRecurrence().whenText())
-                    .append(" do ").append(t.getProcedure()).append("() (last run: ").append(show(t.getLastStartTime()))
-                    .append(", next run: ").append(t.isRunning() ? "[running]"
-                            : t.isDisabled() ? "[disabled]" : show(t.getNextRunTime()))
-                    .append(")\n");
-        }
-        return out.toString();
-    }
-
-    private String show(Instant instant) {
-        return instant == null ? "[never]"
-                : java.time.ZonedDateTime.ofInstant(instant, settings.zone()).toLocalDateTime().toString();
+        return Listing.of(settings.useLinod() ? tasks.all() : null, settings.zone());
     }
 
     /** This node's name, as written in the runs it makes. */
@@ -415,10 +331,8 @@ public class Daemon {
 
     /** The runs going on at this node, with their progress. */
     public List<RunningRun> running() {
-        List<RunningRun> list = new ArrayList<>();
-        running.values().forEach(r -> list.add(new RunningRun(r.taskId(), r.runId(), r.taskName(), r.percent(),
-                r.progressText())));
-        return list;
+        Execution e = execution;
+        return e == null ? List.of() : e.running();
     }
 
     /** A run going on at this node. */

@@ -43,6 +43,8 @@ final class RunContext implements ProcedureContext {
     private final Logger logger;
     private final StringBuilder captured = new StringBuilder();
     private volatile boolean cancellationRequested;
+    private volatile boolean stoppedEarly;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int percent;
     private volatile String progressText;
     volatile Future<?> future;
@@ -113,6 +115,11 @@ final class RunContext implements ProcedureContext {
         return out.toString();
     }
 
+    /** True once, for whoever ends this run first (the procedure's thread, or a shutdown that cuts it off). */
+    boolean claimEnd() {
+        return ended.compareAndSet(false, true);
+    }
+
     void cancel() {
         cancellationRequested = true;
     }
@@ -169,11 +176,25 @@ final class RunContext implements ProcedureContext {
     public void progress(int percent, String text) {
         this.percent = Math.max(0, Math.min(100, percent));
         this.progressText = text;
-        runs.progress(runId, this.percent, text);
+        try {
+            runs.progress(runId, this.percent, text);
+        } catch (RuntimeException e) {
+            // linod's bookkeeping: never the procedure's failure. The progress is kept in memory and shown.
+            logger.getParent().log(java.util.logging.Level.FINE, "Could not record the progress of run " + runId, e);
+        }
     }
 
     @Override
     public boolean cancellationRequested() {
-        return cancellationRequested || Thread.currentThread().isInterrupted();
+        boolean requested = cancellationRequested || Thread.currentThread().isInterrupted();
+        if (requested) {
+            stoppedEarly = true;
+        }
+        return requested;
+    }
+
+    /** Whether the procedure saw a request to stop (and so may have returned before its work was done). */
+    boolean stoppedEarly() {
+        return stoppedEarly;
     }
 }

@@ -43,20 +43,28 @@ public class Runs {
     }
 
     /**
-     * Closes a run and its task. A user's concurrent change to the task (say, Run now pressed during the run)
-     * makes this transaction fail on the version check; the caller retries, so the change is kept.
+     * Closes a run and its task; false (and nothing written) when the run is no longer going on. A user's
+     * concurrent change to the task (say, Run now pressed during the run) makes this transaction fail on the
+     * version check; the caller retries, so the change is kept.
      */
-    public void finish(long runId, Outcome outcome, String log, Instant end, ZoneId zone, String daemonUser) {
+    public boolean finish(long runId, Outcome outcome, String log, Instant end, ZoneId zone, String daemonUser) {
         Run run = em.find(Run.class, runId);
         if (run == null || run.getOutcome() != Outcome.RUNNING) {
-            return;
+            // Closed meanwhile by another node, which took this one for dead: its record stands.
+            return false;
         }
         run.end(end, outcome, log);
         SystemTask task = em.find(SystemTask.class, run.getTaskId());
-        if (task != null && runId == nullToZero(task.getRunningRun())
-                && task.finish(end, log, outcome == Outcome.FAILED, end, zone)) {
-            em.persist(new Change(task.getId(), end, daemonUser, "disabled", false, true));
+        if (task != null && runId == nullToZero(task.getRunningRun())) {
+            if (task.finish(end, log, outcome == Outcome.FAILED, end, zone)) {
+                em.persist(new Change(task.getId(), end, daemonUser, "disabled", false, true));
+            }
+            if (outcome == Outcome.INTERRUPTED) {
+                // Cut short by a stop, not by the procedure: it runs again as soon as a node can.
+                task.retryNow(end);
+            }
         }
+        return true;
     }
 
     private static long nullToZero(Long value) {

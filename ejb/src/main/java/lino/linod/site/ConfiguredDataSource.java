@@ -35,6 +35,12 @@ public class ConfiguredDataSource implements DataSource {
         return databaseName;
     }
 
+    /** Whether the operator's database is PostgreSQL (several nodes may share it). */
+    public static boolean isPostgres() {
+        String url = Settings.outside("jdbc_url");
+        return url != null && url.trim().startsWith("jdbc:postgresql:");
+    }
+
     /** The configured URL; embedded Derby's database when none is given. */
     String url() {
         String url = Settings.outside("jdbc_url");

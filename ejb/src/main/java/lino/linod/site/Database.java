@@ -10,7 +10,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.ZoneId;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +32,13 @@ import javax.sql.DataSource;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @DataSourceDefinition(name = "java:app/jdbc/linod", className = "lino.linod.site.ConfiguredDataSource",
-        databaseName = "linod")
+        databaseName = "linod", properties = {
+            // Payara's pool: a connection broken by a database outage is found (the driver's isValid) and every
+            // pooled connection replaced, so that linod goes on when the database is back.
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true"})
 public class Database {
 
     private static final Logger LOG = Logger.getLogger("lino.linod");
@@ -36,6 +46,9 @@ public class Database {
 
     @Resource(lookup = "java:app/jdbc/linod")
     DataSource dataSource;
+
+    @Inject
+    Settings settings;
 
     /** The embedded Derby database's name, or null for any other database. */
     private String derbyDatabase;
@@ -53,8 +66,55 @@ public class Database {
         } catch (SQLException e) {
             throw new IllegalStateException("linod: cannot connect to its database java:app/jdbc/linod: " + e, e);
         }
-        migrated = Schema.migrate(dataSource);
-        LOG.info(migrated.message());
+        Schema.Result result = Schema.migrate(dataSource);
+        LOG.info(result.message());
+        settings.useSiteZone(siteZone());
+        migrated = result;
+    }
+
+    /**
+     * The site's time zone, kept in the database at the first start ({@code LINOD_SITE}), so that nodes in
+     * different JVM zones compute the same next runs. A node whose {@code zone} setting differs is told so.
+     */
+    private ZoneId siteZone() {
+        ZoneId own = settings.zone();
+        try (Connection c = dataSource.getConnection()) {
+            String stored = storedZone(c);
+            if (stored == null) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO LINOD_SITE (NAME, SETTING_VALUE) VALUES ('zone', ?)")) {
+                    insert.setString(1, own.getId());
+                    insert.executeUpdate();
+                    LOG.info("The site's time zone is " + own + " (kept in the database).");
+                    return own;
+                } catch (SQLException raced) {
+                    stored = storedZone(c);
+                    if (stored == null) {
+                        throw raced;
+                    }
+                }
+            }
+            ZoneId site = ZoneId.of(stored);
+            if (!site.equals(own) && settings.zoneGiven()) {
+                LOG.warning("linod.zone is " + own + " here, but the site's time zone is " + site
+                        + " (kept in the database, table LINOD_SITE): " + site + " is used.");
+            }
+            return site;
+        } catch (SQLException | java.time.DateTimeException e) {
+            throw new IllegalStateException("linod: cannot read the site's time zone: " + e, e);
+        }
+    }
+
+    private static String storedZone(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT SETTING_VALUE FROM LINOD_SITE WHERE NAME = 'zone'");
+                ResultSet r = q.executeQuery()) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+
+    /** Whether this is embedded Derby: one node only (its database is locked by one JVM). */
+    public boolean embedded() {
+        return derbyDatabase != null;
     }
 
     /** The schema version this code needs, once it has been applied. */

@@ -39,10 +39,12 @@ import liquibase.resource.ResourceAccessor;
 public final class Schema {
 
     /** The schema version this code needs: the highest version in {@code schema.xml}. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     static final String CHANGELOG = "lino/linod/site/schema.xml";
     static final String AUTHOR = "linod";
+    /** The key of the PostgreSQL advisory lock held while migrating ("linod" in ASCII). */
+    private static final long ADVISORY_LOCK = 0x6c696e6f64L;
     /** Held, so that its level stays: Liquibase's own messages are only of interest when something goes wrong. */
     private static final Logger LIQUIBASE = Logger.getLogger("liquibase");
 
@@ -64,6 +66,33 @@ public final class Schema {
         LIQUIBASE.setLevel(Boolean.getBoolean("linod.liquibaseDebug") ? Level.FINE : Level.WARNING);
         ClassLoader loader = Schema.class.getClassLoader();
         try (Connection c = dataSource.getConnection()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            if (postgres) {
+                // Liquibase makes its own tables outside its lock: three nodes starting at once on an empty
+                // database failed with 'relation "databasechangelog" already exists'. One migrates at a time.
+                try (Statement lock = c.createStatement()) {
+                    lock.execute("SELECT pg_advisory_lock(" + ADVISORY_LOCK + ")");
+                }
+            }
+            try {
+                return migrate(c, loader);
+            } finally {
+                if (postgres) {
+                    if (!c.getAutoCommit()) {
+                        c.rollback();
+                    }
+                    try (Statement unlock = c.createStatement()) {
+                        unlock.execute("SELECT pg_advisory_unlock(" + ADVISORY_LOCK + ")");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("linod: cannot migrate the database schema: " + e, e);
+        }
+    }
+
+    private static Result migrate(Connection c, ClassLoader loader) {
+        try {
             c.setAutoCommit(false);
             int before = version(c);
             boolean empty = !tableExists(c, "LINOD_SYSTEM_TASK");

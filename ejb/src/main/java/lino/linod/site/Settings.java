@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -36,6 +35,9 @@ public class Settings {
     private Duration gracePeriod;
     private Duration maxSleep;
     private String node;
+    private Duration heartbeat;
+    private Duration lease;
+    private boolean zoneGiven;
 
     @PostConstruct
     void read() {
@@ -53,12 +55,22 @@ public class Settings {
         if (executorSize < 1 || executorSize > MAX_EXECUTOR_SIZE) {
             throw new IllegalArgumentException("linod.executor_size must be from 1 to " + MAX_EXECUTOR_SIZE);
         }
+        zoneGiven = outside("zone") != null || bundled.getProperty("zone") != null;
         zone = zone(value("zone", ZoneId.systemDefault().getId()));
         logLevel = LogLevel.valueOf(value("loglevel", System.getenv().getOrDefault("LINO_LOGLEVEL", "INFO"))
                 .toUpperCase(Locale.ROOT)).julLevel();
         gracePeriod = duration("grace_period", "PT10S");
         maxSleep = duration("max_sleep", "PT60S");
         node = value("node", defaultNode());
+        if (node.length() > 100) {
+            throw new IllegalArgumentException("linod.node: at most 100 characters: " + node);
+        }
+        heartbeat = duration("heartbeat", "PT5S");
+        lease = duration("lease", "PT15S");
+        if (heartbeat.compareTo(Duration.ofMillis(100)) < 0 || lease.compareTo(heartbeat.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("linod.lease (" + lease + ") must be at least twice linod.heartbeat ("
+                    + heartbeat + "), which must be at least 0.1 s");
+        }
     }
 
     private String value(String name, String fallback) {
@@ -92,11 +104,12 @@ public class Settings {
         }
     }
 
+    /** The host's name: stable across restarts, so that a restarted node finds its own runs. */
     private static String defaultNode() {
         try {
-            return InetAddress.getLocalHost().getHostName() + ":" + ManagementFactory.getRuntimeMXBean().getName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            return ManagementFactory.getRuntimeMXBean().getName();
+            return "linod";
         }
     }
 
@@ -120,9 +133,32 @@ public class Settings {
         return executorSize;
     }
 
-    /** The zone of recurrences that name none. */
+    /**
+     * The site's time zone: of recurrences that name none, of the times shown. Kept in the database at the first
+     * start, so that every node computes the same next runs (see {@link Database}).
+     */
     public ZoneId zone() {
         return zone;
+    }
+
+    /** Whether {@code zone} was given (not the JVM's default). */
+    boolean zoneGiven() {
+        return zoneGiven;
+    }
+
+    /** The zone kept in the database wins over this node's own. */
+    void useSiteZone(ZoneId siteZone) {
+        zone = siteZone;
+    }
+
+    /** How often this node renews its heartbeat in the database. */
+    public Duration heartbeat() {
+        return heartbeat;
+    }
+
+    /** A node whose heartbeat is older than this is dead: another node closes its runs. */
+    public Duration lease() {
+        return lease;
     }
 
     /** Level of linod's own messages (Lino's {@code LINO_LOGLEVEL}). */

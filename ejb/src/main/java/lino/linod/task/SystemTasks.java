@@ -53,6 +53,15 @@ public class SystemTasks {
     }
 
     /** The earliest next run of a task that is idle and enabled, if any. */
+    /** The due tasks and, in the same transaction, the earliest next run: an idle look is one transaction. */
+    public Look look(Instant now) {
+        return new Look(due(now), nextWakeUp());
+    }
+
+    /** What the daemon sees when it looks. */
+    public record Look(List<SystemTask> due, Optional<Instant> next) {
+    }
+
     public Optional<Instant> nextWakeUp() {
         return Optional.ofNullable(em.createNamedQuery(SystemTask.NEXT_WAKE_UP, Instant.class).getSingleResult());
     }

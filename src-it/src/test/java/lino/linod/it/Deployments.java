@@ -20,6 +20,22 @@ final class Deployments {
         return renamed;
     }
 
+    /**
+     * The built WAR without the demo (so that nothing runs unless a test asks) plus the procedures of the
+     * process-level tests, as a file in target/.
+     */
+    static synchronized File withClusterProcedures() {
+        File file = new File(ServerProcess.itDir(), "linod-cluster-it.war");
+        if (!file.isFile()) {
+            WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, builtWar());
+            war.delete("/WEB-INF/lib/linod-ejb-demo.jar");
+            WebArchive renamed = ShrinkWrap.create(WebArchive.class, "linod-cluster-it.war").merge(war);
+            renamed.addClasses(ClusterProcedures.class, ClusterProcedures.Quick.class, ClusterProcedures.Long.class);
+            renamed.as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class).exportTo(file, true);
+        }
+        return file;
+    }
+
     static File builtWar() {
         File war = new File(System.getProperty("linod.microWar", "target/linod-micro.war"));
         if (!war.isFile()) {

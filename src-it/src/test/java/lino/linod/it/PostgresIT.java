@@ -82,7 +82,7 @@ class PostgresIT {
         assertEquals(200, call("POST", "tasks/" + id + "/run-now", null).statusCode());
         newRun(id, 0);
         try (Connection c = database()) {
-            assertEquals(List.of("1-tables", "1-not-from-hibernate", "1-no-id-table", "1-id-sequence"),
+            assertEquals(ClusterIT.CHANGE_SETS,
                     Databases.changeSets(c), "the migrations, not the JPA provider, made the schema");
             Map<String, List<String>> layout = Databases.layout(c);
             assertTrue(layout.get("LINOD_RUN").contains("CAPTURED_LOG TEXT"), layout.toString());

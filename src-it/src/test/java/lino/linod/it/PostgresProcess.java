@@ -111,6 +111,34 @@ final class PostgresProcess implements AutoCloseable {
         }
     }
 
+    /** The server's log file. */
+    Path serverLog() {
+        return data.getParent().resolve("server.log");
+    }
+
+    /** Statements as the superuser {@code postgres} (trusted on 127.0.0.1 in this test cluster). */
+    void superuser(String... statements) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
+                java.sql.Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the server (the cluster stays): connections break, as in a database outage. */
+    void stop() throws IOException, InterruptedException {
+        asOwner(data.getParent(), List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast",
+                "stop"), false);
+    }
+
+    /** Starts it again on the same port after {@link #stop}. */
+    void startAgain() throws IOException, InterruptedException {
+        pgCtlStart(data.getParent());
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SchemaIT {
 
     static final List<String> DERBY_CHANGE_SETS = List.of("1-tables", "1-not-from-hibernate", "1-derby-booleans",
-            "1-no-id-table", "1-id-sequence");
+            "1-no-id-table", "1-id-sequence", "2-nodes", "2-site");
 
     private static Map<String, List<String>> freshLayout;
 
@@ -48,7 +48,7 @@ class SchemaIT {
         if (freshLayout == null) {
             try (ServerProcess micro = start("derby-schema-new", Map.of("LINOD_ADMIN_PASSWORD", "Schema-it-1"))) {
                 assertEquals(200, Http.get(micro, "health/ready", null, null).status(), micro.tail());
-                assertTrue(micro.awaitLine(l -> l.contains("Database schema version 1 made"), Duration.ofSeconds(5))
+                assertTrue(micro.awaitLine(l -> l.contains("Database schema version 2 made"), Duration.ofSeconds(5))
                         .isPresent(), "the new database's migration is logged");
             }
             Path db = database("derby-schema-new");
@@ -69,7 +69,8 @@ class SchemaIT {
     @Order(1)
     void aNewDatabaseGetsTheSchemaOfTheMigrations() throws Exception {
         Map<String, List<String>> layout = freshLayout();
-        assertEquals(List.of("LINOD_CHANGE", "LINOD_RUN", "LINOD_SYSTEM_TASK", "LINOD_USER", "LINOD_USER_ROLE"),
+        assertEquals(List.of("LINOD_CHANGE", "LINOD_NODE", "LINOD_RUN", "LINOD_SITE", "LINOD_SYSTEM_TASK", "LINOD_USER",
+                "LINOD_USER_ROLE"),
                 List.copyOf(layout.keySet()));
         assertTrue(layout.get("LINOD_RUN").contains("CAPTURED_LOG CLOB"), layout.get("LINOD_RUN").toString());
         assertTrue(layout.get("LINOD_SYSTEM_TASK").contains("DISABLED BOOLEAN NOT NULL"),
@@ -89,7 +90,7 @@ class SchemaIT {
         // A password of the environment does not replace the existing admin's; old runs must not age out here.
         try (ServerProcess micro = start("derby-schema-0.1.0", Map.of("LINOD_ADMIN_PASSWORD", "Not-the-0.1.0-one",
                 "LINOD_HISTORY_RETENTION", "P36500D"))) {
-            assertTrue(micro.awaitLine(l -> l.contains("Database schema migrated from version 0 to 1"),
+            assertTrue(micro.awaitLine(l -> l.contains("Database schema migrated from version 0 to 2"),
                     Duration.ofSeconds(5)).isPresent(), "the take-over is logged:\n" + micro.tail());
             before.checkOverHttp(micro);
         }
@@ -111,7 +112,7 @@ class SchemaIT {
         long tasks;
         try (Connection c = Databases.derby(db); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED,"
-                    + " EXECTYPE) VALUES ('2-from-a-later-release', 'linod', 'lino/linod/site/schema.xml',"
+                    + " EXECTYPE) VALUES ('3-from-a-later-release', 'linod', 'lino/linod/site/schema.xml',"
                     + " CURRENT_TIMESTAMP, 99, 'EXECUTED')");
             tasks = Databases.count(c, "SELECT COUNT(*) FROM LINOD_SYSTEM_TASK");
         } finally {
@@ -122,10 +123,10 @@ class SchemaIT {
             Optional<String> refusal = micro.awaitLine(l -> l.contains("newer than version"),
                     ServerProcess::isMicroReady, Duration.ofMinutes(3));
             assertTrue(refusal.isPresent(), "the deployment fails:\n" + micro.tail());
-            assertTrue(refusal.get().contains("schema is version 2, newer than version 1"), refusal.get());
+            assertTrue(refusal.get().contains("schema is version 3, newer than version 2"), refusal.get());
         }
         try (Connection c = Databases.derby(db)) {
-            assertEquals(6, Databases.changeSets(c).size(), "no migration ran");
+            assertEquals(DERBY_CHANGE_SETS.size() + 1, Databases.changeSets(c).size(), "no migration ran");
             assertEquals(tasks, Databases.count(c, "SELECT COUNT(*) FROM LINOD_SYSTEM_TASK"), "no task was made");
         } finally {
             Databases.shutDownDerby(db);

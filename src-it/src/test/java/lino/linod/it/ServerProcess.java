@@ -156,6 +156,43 @@ final class ServerProcess implements LinodServer {
         }
     }
 
+    /** kill -9: the process ends at once, without any shutdown. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as systemd or Ctrl-C would send it; returns the exit code, or -1 if it did not end in time. */
+    int terminate(Duration timeout) throws InterruptedException {
+        // Through the handle: Process.destroy() would also close the pipes, and what the server logs while it
+        // stops (the lines a test looks for) would be lost.
+        process.toHandle().destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return -1;
+        }
+        synchronized (output) {
+            while (!ended) {
+                output.wait(1000);
+            }
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Every line printed since the start, for counting. */
+    List<String> lines() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -1,0 +1,293 @@
+package lino.linod.daemon;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import lino.linod.ops.Metrics;
+import lino.linod.procedure.Procedure;
+import lino.linod.procedure.ProcedureInfo;
+import lino.linod.procedure.ProcedureRegistry;
+import lino.linod.procedure.Warning;
+import lino.linod.run.Outcome;
+import lino.linod.run.Run;
+import lino.linod.run.Runs;
+import lino.linod.site.Settings;
+import lino.linod.task.SystemTask;
+import lino.linod.task.SystemTasks;
+
+/**
+ * Claim → run → record: takes the due tasks that this node has slots for, runs their procedures on the managed
+ * executor and records their ends. Every {@code Throwable} of a procedure is caught and recorded, and its slot is
+ * released in all cases. An end that cannot be recorded (the database is away) is kept here and recorded when it
+ * can be; linod's own bookkeeping never fails a procedure.
+ */
+final class Execution {
+
+    private static final Logger LOG = Daemon.LOG;
+    private static final int CONFLICT_ATTEMPTS = 10;
+
+    private final Settings settings;
+    private final ProcedureRegistry registry;
+    private final BeanManager beans;
+    private final SystemTasks tasks;
+    private final Runs runs;
+    private final Metrics metrics;
+    private final Event<RunFinished> finished;
+    private final ManagedExecutorService workers;
+    private final Supplier<Instant> clock;
+    private final Outage outage;
+    private final Runnable wake;
+    private final Semaphore slots;
+    private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
+    private final Queue<Ended> unrecorded = new ConcurrentLinkedQueue<>();
+    private volatile boolean stopping;
+
+    /** A run's end not yet in the database. */
+    private record Ended(RunContext context, Outcome outcome, Instant end) {
+    }
+
+    Execution(Settings settings, ProcedureRegistry registry, BeanManager beans, SystemTasks tasks, Runs runs,
+            Metrics metrics, Event<RunFinished> finished, ManagedExecutorService workers, Supplier<Instant> clock,
+            Outage outage, Runnable wake) {
+        this.settings = settings;
+        this.registry = registry;
+        this.beans = beans;
+        this.tasks = tasks;
+        this.runs = runs;
+        this.metrics = metrics;
+        this.finished = finished;
+        this.workers = workers;
+        this.clock = clock;
+        this.outage = outage;
+        this.wake = wake;
+        this.slots = new Semaphore(settings.executorSize());
+        metrics.countRunningWith(running::size);
+    }
+
+    /** Whether every run slot is taken: then the daemon waits for a run to end instead of reading due tasks. */
+    boolean saturated() {
+        return slots.availablePermits() == 0;
+    }
+
+    /**
+     * Claims and starts those of the due tasks this node has slots for; returns whether some due task had to wait
+     * for a slot. Database failures are thrown to the loop.
+     */
+    boolean start(List<SystemTask> due, Instant now) {
+        int seen = 0;
+        for (SystemTask task : due) {
+            seen++;
+            Optional<ProcedureInfo> procedure = registry.find(task.getProcedure());
+            if (procedure.isEmpty()) {
+                tasks.unschedule(task.getId());
+                continue;
+            }
+            if (!slots.tryAcquire()) {
+                LOG.fine("All " + settings.executorSize() + " run slots busy; " + task.label() + " waits.");
+                metrics.waiting(due.size() - seen + 1);
+                return true;
+            }
+            Optional<Run> claimed;
+            try {
+                claimed = runs.claim(task, now, settings.node(), settings.daemonUser());
+            } catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+            if (claimed.isEmpty()) {
+                metrics.claimLost();
+                slots.release();
+                LOG.fine(task.label() + " was claimed elsewhere or changed; looking again.");
+                continue;
+            }
+            launch(task, claimed.get(), procedure.get(), now);
+        }
+        metrics.waiting(0);
+        return false;
+    }
+
+    private void launch(SystemTask task, Run run, ProcedureInfo procedure, Instant now) {
+        Instant due = task.getRequestedAt() != null ? task.getRequestedAt() : task.getNextRunTime();
+        metrics.started(procedure.name(), due == null ? Duration.ZERO : Duration.between(due, now));
+        LOG.fine("Run " + run.getId() + " of " + task.label() + " started on " + settings.node()
+                + " with logging level " + task.getLogLevel() + ".");
+        RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs);
+        running.put(task.getId(), context);
+        try {
+            context.future = workers.submit(() -> execute(context, procedure));
+        } catch (RuntimeException e) {
+            // Not the procedure's fault: the task is due again.
+            context.append("Could not start: " + e + "\n");
+            ended(context, Outcome.INTERRUPTED);
+        }
+    }
+
+    private void execute(RunContext context, ProcedureInfo procedure) {
+        Outcome outcome = Outcome.INTERRUPTED;
+        try {
+            @SuppressWarnings("unchecked")
+            Bean<Object> bean = (Bean<Object>) procedure.bean();
+            CreationalContext<Object> creational = beans.createCreationalContext(bean);
+            try {
+                Procedure instance = (Procedure) beans.getReference(bean, Procedure.class, creational);
+                instance.run(context);
+                // A procedure that saw linod stopping and returned was cut short: it runs again.
+                outcome = stopping && context.stoppedEarly() ? Outcome.INTERRUPTED : Outcome.SUCCESS;
+            } finally {
+                creational.release();
+            }
+        } catch (Warning w) {
+            context.append("WARNING " + w.getMessage() + "\n");
+            outcome = Outcome.WARNING;
+        } catch (Throwable e) {
+            context.append(RunContext.trace(e));
+            if (!stopping) {
+                LOG.warning("Disabled " + context.taskLabel() + " after exception " + e);
+                outcome = Outcome.FAILED;
+            }
+            // While stopping, the server takes the application away around the procedure: not its fault.
+        } finally {
+            ended(context, outcome);
+        }
+    }
+
+    /** A run has ended: record it (or keep it for later), free its slot, tell the daemon. */
+    private void ended(RunContext context, Outcome outcome) {
+        if (!context.claimEnd()) {
+            return;
+        }
+        Instant end = clock.get();
+        try {
+            record(new Ended(context, outcome, end));
+        } finally {
+            running.remove(context.taskId());
+            slots.release();
+        }
+        Duration took = Duration.between(context.start(), end);
+        metrics.ended(context.procedure(), outcome.name(), took);
+        LOG.info("Run " + context.runId() + " of " + context.taskLabel() + " on " + settings.node() + " ended: "
+                + outcome + " in " + took.toMillis() + " ms.");
+        try {
+            finished.fire(new RunFinished(context.taskId(), context.runId(), context.taskName(), outcome));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "An observer of RunFinished failed", e);
+        }
+        wake.run();
+    }
+
+    /**
+     * Writes a run's end. A version conflict (a user changed the task during the run) is retried at once on fresh
+     * data, so the user's change is kept; any other failure keeps the end for {@link #recordUnrecorded}.
+     */
+    private boolean record(Ended ended) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean written = runs.finish(ended.context().runId(), ended.outcome(), ended.context().captured(),
+                        ended.end(), settings.zone(), settings.daemonUser());
+                if (!written) {
+                    LOG.warning("The end of run " + ended.context().runId() + " of " + ended.context().taskLabel()
+                            + " (" + ended.outcome() + ") was not recorded: another node had closed the run already"
+                            + " (this node was taken for dead).");
+                }
+                outage.succeeded();
+                return true;
+            } catch (RuntimeException e) {
+                if (conflict(e) && attempt < CONFLICT_ATTEMPTS) {
+                    LOG.log(Level.FINE, "Recording the end of " + ended.context().taskLabel()
+                            + " conflicted with a change; retrying", e);
+                    continue;
+                }
+                metrics.databaseError();
+                outage.failed("recording the end of run " + ended.context().runId(), e);
+                unrecorded.add(ended);
+                return false;
+            }
+        }
+    }
+
+    /** Records the ends kept while the database was away; false if it still is. */
+    boolean recordUnrecorded() {
+        for (Ended ended = unrecorded.peek(); ended != null; ended = unrecorded.peek()) {
+            unrecorded.remove(ended);
+            if (!record(ended)) {
+                // record() put it back at the end; try again later.
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t.getClass().getSimpleName().contains("OptimisticLock")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Asks every running procedure to stop; their ends count as interrupted, not failed. */
+    void cancelAll() {
+        stopping = true;
+        running.values().forEach(RunContext::cancel);
+    }
+
+    /**
+     * Waits until the runs have ended or the deadline (nanoTime) passed; then interrupts what still runs and records
+     * it as interrupted, with its log so far. Returns how many were cut off.
+     */
+    int awaitOrInterrupt(long deadline) {
+        for (RunContext run : List.copyOf(running.values())) {
+            try {
+                if (run.future != null) {
+                    run.future.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                run.future.cancel(true);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                LOG.log(Level.FINE, "Run ended abnormally during shutdown", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int cut = 0;
+        for (RunContext run : List.copyOf(running.values())) {
+            if (run.claimEnd() && running.remove(run.taskId()) != null) {
+                slots.release();
+                cut++;
+                run.append("\nInterrupted: linod stopped on " + settings.node() + ".\n");
+                record(new Ended(run, Outcome.INTERRUPTED, clock.get()));
+            }
+        }
+        recordUnrecorded();
+        return cut;
+    }
+
+    int unrecordedCount() {
+        return unrecorded.size();
+    }
+
+    List<Daemon.RunningRun> running() {
+        List<Daemon.RunningRun> list = new ArrayList<>();
+        running.values().forEach(r -> list.add(new Daemon.RunningRun(r.taskId(), r.runId(), r.taskName(),
+                r.percent(), r.progressText())));
+        return list;
+    }
+}
