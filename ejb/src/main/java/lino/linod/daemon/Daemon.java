@@ -208,9 +208,6 @@ public class Daemon {
             active = false;
             liveness.running(false);
             wakeUpCall.answerWith(null);
-            if (signals != null) {
-                signals.remove();
-            }
             synchronized (timerLock) {
                 if (wakeUp != null) {
                     wakeUp.cancel(false);
@@ -223,6 +220,9 @@ public class Daemon {
                 heartbeat.leave();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not remove node " + settings.node() + " from the database", e);
+            }
+            if (signals != null) {
+                signals.remove();
             }
             int lost = execution.unrecordedCount();
             LOG.info("Done" + (cut > 0 ? " (" + cut + " runs interrupted)" : "")
@@ -246,8 +246,10 @@ public class Daemon {
     private void tasksChanged() {
         wake();
         ClusterWake c = cluster;
-        if (c != null) {
-            c.tellNodes();
+        if (c != null && active) {
+            // On a thread of its own: this runs when a user's transaction completes, and a connection taken from
+            // the pool inside that callback was handed back twice on WildFly (and broke the pool).
+            timer.execute(c::tellNodes);
         }
     }
 

@@ -18,6 +18,7 @@ final class SignalStop {
     private static final Logger LOG = Daemon.LOG;
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SignalStop() {
     }
@@ -28,6 +29,10 @@ final class SignalStop {
             try {
                 Signal signal = new Signal(name);
                 SignalHandler before = Signal.handle(signal, s -> {
+                    if (!installed.stopping.compareAndSet(false, true)) {
+                        // A second signal (say, from a start script and from the terminal) while linod stops.
+                        return;
+                    }
                     try {
                         stop.run();
                     } catch (RuntimeException e) {
