@@ -297,8 +297,37 @@ class ClusterIT {
         assertEquals(NAMES, List.copyOf(perNode.keySet()), "every node took work: " + perNode);
     }
 
+    /** Run now through any node: the time from the request to the run's start, over every node. */
     @Test
     @Order(3)
+    void runNowThroughAnyNodeStartsAtOnce() {
+        ServerProcess a = NODES.get("node-a");
+        Http.Reply created = api(a, "POST", "tasks",
+                "{\"procedure\":\"it_quick\",\"name\":\"on request\",\"every\":1,\"unit\":\"never\"}");
+        assertEquals(201, created.status(), created.body());
+        long task = ((Number) created.object().get("id")).longValue();
+        List<Long> latencies = new ArrayList<>();
+        Map<String, Integer> ranOn = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            ServerProcess through = NODES.get(NAMES.get(i % NAMES.size()));
+            long before = runs("task_id = " + task).size();
+            long asked = System.currentTimeMillis();
+            assertEquals(200, api(through, "POST", "tasks/" + task + "/run-now", null).status());
+            Row run = Poll.until("run " + (i + 1) + " on request", Duration.ofSeconds(30), () -> {
+                List<Row> all = runs("task_id = " + task + " AND outcome <> 'RUNNING'");
+                return all.size() > before ? all.get(all.size() - 1) : null;
+            });
+            latencies.add(run.start() - asked);
+            ranOn.merge(run.node(), 1, Integer::sum);
+        }
+        List<Long> sorted = latencies.stream().sorted().toList();
+        System.out.println("ClusterIT: Run now through any of the three nodes, request to start (ms): p50 "
+                + sorted.get(sorted.size() / 2) + ", p99 (max of 30) " + sorted.get(sorted.size() - 1)
+                + "; ran on " + ranOn);
+    }
+
+    @Test
+    @Order(4)
     void killNineOfTheNodeRunningATaskFailsOver() throws Exception {
         ServerProcess a = NODES.get("node-a");
         Http.Reply created = api(a, "POST", "tasks",
@@ -330,7 +359,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sigtermOfANodeDuringARunLogsDoneAndFreesTheTask() throws Exception {
         Row running = Poll.until("the long task running", Duration.ofSeconds(60), () -> runs("task_id = " + longTask
                 + " AND outcome = 'RUNNING'").stream().findFirst().orElse(null));
@@ -349,7 +378,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterPostgresWasAwayFor20SecondsEveryNodeRunsTasksAgain() throws Exception {
         // The two stopped nodes come back with the same command.
         List<String> restarted = new ArrayList<>();
@@ -434,7 +463,7 @@ class ClusterIT {
 
     /** A second live node with a name already in use is refused at start-up, and the first goes on. */
     @Test
-    @Order(6)
+    @Order(7)
     void aSecondLiveNodeWithTheSameNameIsRefused() throws Exception {
         try (ServerProcess twin = launch("node-c")) {
             java.util.Optional<String> refusal = twin.awaitLine(l -> l.contains("another node named 'node-c'"),
@@ -447,7 +476,7 @@ class ClusterIT {
 
     /** Last: a fourth node, on a database that linod 0.1.0 made, takes it over with its rows. */
     @Test
-    @Order(7)
+    @Order(8)
     void aDatabaseOfRelease010IsTakenOverWithItsRowsAndTheSameSchema() throws Exception {
         Release010 before;
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("upgraded"), PostgresProcess.USER,
