@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,9 +84,7 @@ class ClusterIT {
     }
 
     private static void awaitReady(ServerProcess node) throws InterruptedException {
-        if (node.awaitLine(ServerProcess::isMicroReady, Duration.ofMinutes(4)).isEmpty()) {
-            throw new AssertionError("Payara Micro did not get ready:\n" + node.tail());
-        }
+        node.awaitReady();
     }
 
     private static Http.Reply api(ServerProcess node, String method, String path, String body) {
@@ -137,14 +134,6 @@ class ClusterIT {
         return "task_id IN (" + String.join(",", ids.stream().map(String::valueOf).toList()) + ")";
     }
 
-    /** Waits without looking at the scheduler: a measuring window of wall-clock time. */
-    private static void window(Duration length) {
-        long end = System.nanoTime() + length.toNanos();
-        for (long left = length.toNanos(); left > 0; left = end - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-        }
-    }
-
     private static void setDisabled(ServerProcess node, long task, boolean disabled) {
         Map<String, Object> current = api(node, "GET", "tasks/" + task, null).object();
         Http.Reply put = api(node, "PUT", "tasks/" + task, "{\"disabled\":" + disabled + ",\"version\":"
@@ -191,11 +180,11 @@ class ClusterIT {
         // PostgreSQL's own autovacuum counts its transactions in pg_stat_database too: not the nodes' load.
         postgres.superuser("ALTER SYSTEM SET autovacuum = off", "ALTER SYSTEM SET log_statement = 'all'",
                 "ALTER SYSTEM SET log_line_prefix = '%m [%c %u] '", "SELECT pg_reload_conf()");
-        window(Duration.ofSeconds(3));
+        Poll.window(Duration.ofSeconds(3));
         long logFrom = java.nio.file.Files.size(postgres.serverLog());
         long before = scalar(sql);
         long started = System.nanoTime();
-        window(Duration.ofSeconds(30));
+        Poll.window(Duration.ofSeconds(30));
         long after = scalar(sql);
         double seconds = (System.nanoTime() - started) / 1e9;
         postgres.superuser("ALTER SYSTEM RESET autovacuum", "ALTER SYSTEM RESET log_statement",
@@ -404,7 +393,7 @@ class ClusterIT {
 
         long stopped = System.currentTimeMillis();
         postgres.stop();
-        window(Duration.ofSeconds(20));
+        Poll.window(Duration.ofSeconds(20));
         postgres.startAgain();
         long back = System.currentTimeMillis();
 

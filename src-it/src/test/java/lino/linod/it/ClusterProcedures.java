@@ -21,15 +21,23 @@ public final class ClusterProcedures {
         }
     }
 
-    /** Goes on for ten minutes, or until it is asked to stop. */
+    /**
+     * Goes on for ten minutes, or until it is asked to stop: it waits on its own monitor with a deadline and looks
+     * at the request to stop between the waits (the context offers no callback).
+     */
     @ApplicationScoped
     @BackgroundTask(value = "it_long", recurrence = "every=1, every_unit=never")
     public static class Long implements Procedure {
+        private final Object monitor = new Object();
+
         @Override
         public void run(ProcedureContext context) throws InterruptedException {
             context.logger().info("long run started");
-            for (int i = 0; i < 6000 && !context.cancellationRequested(); i++) {
-                Thread.sleep(100);
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+            synchronized (monitor) {
+                while (!context.cancellationRequested() && System.nanoTime() < deadline) {
+                    monitor.wait(100);
+                }
             }
             context.logger().info("long run ends");
         }

@@ -21,13 +21,8 @@ class CrashIT {
     private static final String HOME = "derby-crash";
 
     private static ServerProcess start(String zone) throws Exception {
-        ServerProcess micro = ServerProcess.micro(Deployments.withClusterProcedures(), HOME,
-                Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD, "LINOD_ZONE", zone), List.of());
-        if (micro.awaitLine(ServerProcess::isMicroReady, Duration.ofMinutes(3)).isEmpty()) {
-            micro.close();
-            throw new AssertionError("Payara Micro did not get ready:\n" + micro.tail());
-        }
-        return micro;
+        return ServerProcess.micro(Deployments.withClusterProcedures(), HOME,
+                Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD, "LINOD_ZONE", zone), List.of()).awaitReady();
     }
 
     private static Http.Reply api(ServerProcess node, String method, String path, String body) {

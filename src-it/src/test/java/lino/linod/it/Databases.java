@@ -115,6 +115,18 @@ final class Databases {
         return rows;
     }
 
+    /** Whether the table exists, in upper case (Derby) or lower case (PostgreSQL). */
+    static boolean tableExists(Connection c, String table) throws SQLException {
+        for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+            try (ResultSet r = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+                if (r.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static long count(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.derby.drda.NetworkServerControl;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +28,14 @@ class DerbyNetworkIT {
     private static NetworkServerControl started(int port) throws Exception {
         NetworkServerControl control = server(port);
         control.start(new PrintWriter(System.out, true));
-        for (int i = 0; ; i++) {
+        return Poll.until("the Derby network server answers", Duration.ofSeconds(30), () -> {
             try {
                 control.ping();
                 return control;
             } catch (Exception notYet) {
-                if (i > 100) {
-                    throw notYet;
-                }
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                return null;
             }
-        }
+        });
     }
 
     private static Http.Reply api(ServerProcess node, String method, String path, String body) {
@@ -64,10 +60,7 @@ class DerbyNetworkIT {
                     "LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
                     "LINOD_JDBC_URL", "jdbc:derby://127.0.0.1:" + port + "/" + db + ";create=true",
                     "LINOD_JDBC_DRIVER", "org.apache.derby.jdbc.ClientDriver"), List.of());
-            ServerProcess micro = node;
-            if (micro.awaitLine(ServerProcess::isMicroReady, Duration.ofMinutes(3)).isEmpty()) {
-                throw new AssertionError("Payara Micro did not get ready:\n" + micro.tail());
-            }
+            ServerProcess micro = node.awaitReady();
             Http.Reply created = api(micro, "POST", "tasks",
                     "{\"procedure\":\"it_quick\",\"name\":\"every second\",\"every\":1,\"unit\":\"secondly\"}");
             assertEquals(201, created.status(), created.body());
@@ -76,7 +69,7 @@ class DerbyNetworkIT {
 
             int linesBefore = micro.lines().size();
             derby.shutdown();
-            LockSupport.parkNanos(Duration.ofSeconds(20).toNanos());
+            Poll.window(Duration.ofSeconds(20));
             derby = started(port);
             long back = System.currentTimeMillis();
 

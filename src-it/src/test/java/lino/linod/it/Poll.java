@@ -14,6 +14,17 @@ public final class Poll {
     }
 
     /**
+     * Lets a stretch of wall-clock time pass that a test needs as such: a fault's duration (a database away for
+     * 20 s) or a measuring window. Never to wait for the scheduler: that is {@link #until}.
+     */
+    public static void window(Duration length) {
+        long end = System.nanoTime() + length.toNanos();
+        for (long left = length.toNanos(); left > 0; left = end - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
+
+    /**
      * Asks {@code probe} until it answers non-null or {@code timeout} passes, waiting on a private lock between the
      * asks; fails with {@code what} and the server's last output.
      */

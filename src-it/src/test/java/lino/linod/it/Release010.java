@@ -55,7 +55,7 @@ final class Release010 {
     /** Loads the 0.1.0 database of {@code dbms} ("derby" or "postgresql") into an empty one and reads it. */
     static Release010 load(Connection c, String dbms) throws Exception {
         Databases.runScript(c, "/linod-0.1.0/" + dbms + ".sql");
-        assertTrue(Schema.tableExists(c, "LINOD_SEQUENCE"), "the 0.1.0 id table was loaded");
+        assertTrue(Databases.tableExists(c, "LINOD_SEQUENCE"), "the 0.1.0 id table was loaded");
         return new Release010(c);
     }
 
@@ -102,20 +102,6 @@ final class Release010 {
         List<String> keptTasks = after.tasks.stream().filter(t -> !t.contains("after the upgrade")).toList();
         assertEquals(tasks, keptTasks, "the tasks' settings");
         assertTrue(after.disabled.containsAll(disabled), "disabled tasks stay disabled: " + disabled);
-        assertFalse(Schema.tableExists(c, "LINOD_SEQUENCE"), "the provider's id table is gone");
-    }
-
-    /** Plain JDBC facts about linod's schema. */
-    static final class Schema {
-        static boolean tableExists(Connection c, String table) throws SQLException {
-            for (String name : List.of(table, table.toLowerCase(java.util.Locale.ROOT))) {
-                try (var r = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
-                    if (r.next()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
+        assertFalse(Databases.tableExists(c, "LINOD_SEQUENCE"), "the provider's id table is gone");
     }
 }

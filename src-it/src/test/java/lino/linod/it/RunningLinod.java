@@ -90,12 +90,7 @@ public final class RunningLinod {
 
     private static ServerProcess startMicro(Map<String, String> environment, List<Path> libraries)
             throws IOException, InterruptedException {
-        ServerProcess started = ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries);
-        if (started.awaitLine(ServerProcess::isMicroReady, Duration.ofMinutes(3)).isEmpty()) {
-            started.close();
-            throw new IllegalStateException("Payara Micro did not get ready:\n" + started.tail());
-        }
-        return started;
+        return ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries).awaitReady();
     }
 
     private static File builtEar() {

@@ -31,12 +31,7 @@ class SchemaIT {
 
     /** Starts the WAR on {@code derbyHome} (under target/) and waits until it is ready. */
     static ServerProcess start(String derbyHome, Map<String, String> environment) throws Exception {
-        ServerProcess micro = ServerProcess.micro(Deployments.builtWar(), derbyHome, environment, List.of());
-        if (micro.awaitLine(ServerProcess::isMicroReady, Duration.ofMinutes(3)).isEmpty()) {
-            micro.close();
-            throw new AssertionError("Payara Micro did not get ready:\n" + micro.tail());
-        }
-        return micro;
+        return ServerProcess.micro(Deployments.builtWar(), derbyHome, environment, List.of()).awaitReady();
     }
 
     static Path database(String derbyHome) {
@@ -54,7 +49,7 @@ class SchemaIT {
             Path db = database("derby-schema-new");
             try (Connection c = Databases.derby(db)) {
                 assertEquals(DERBY_CHANGE_SETS, Databases.changeSets(c));
-                assertFalse(Release010.Schema.tableExists(c, "LINOD_SEQUENCE"), "no provider id table");
+                assertFalse(Databases.tableExists(c, "LINOD_SEQUENCE"), "no provider id table");
                 assertEquals(1, Databases.count(c,
                         "SELECT COUNT(*) FROM SYS.SYSSEQUENCES WHERE SEQUENCENAME = 'LINOD_ID_SEQ'"));
                 freshLayout = Databases.layout(c);

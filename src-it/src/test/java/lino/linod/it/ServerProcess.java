@@ -140,6 +140,18 @@ final class ServerProcess implements LinodServer {
         return awaitLine(wanted, line -> false, timeout);
     }
 
+    /**
+     * Waits until Payara Micro says it is ready; otherwise stops it and fails with its last lines. Returns this
+     * server, for chaining after {@link #micro}.
+     */
+    ServerProcess awaitReady() throws InterruptedException {
+        if (awaitLine(ServerProcess::isMicroReady, Duration.ofMinutes(4)).isEmpty()) {
+            close();
+            throw new AssertionError("Payara Micro did not get ready:\n" + tail());
+        }
+        return this;
+    }
+
     static boolean isMicroReady(String line) {
         return line.contains("Payara Micro") && line.contains("ready");
     }
