@@ -66,7 +66,7 @@ final class Heartbeat {
         Long firstBeats = null;
         long deadline = System.nanoTime() + settings.lease().plus(settings.heartbeat()).toNanos();
         while (true) {
-            Optional<Nodes.Seen> mine = seen(node);
+            Optional<Nodes.Seen> mine = nodes.all().stream().filter(n -> n.name().equals(node)).findFirst();
             if (mine.isEmpty()) {
                 break;
             }
@@ -95,14 +95,6 @@ final class Heartbeat {
         incarnation = UUID.randomUUID().toString();
         nodes.register(node, incarnation);
         healthySince = System.nanoTime();
-    }
-
-    private Optional<Nodes.Seen> seen(String node) {
-        try {
-            return beating.all().stream().filter(n -> n.name().equals(node)).findFirst();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("linod: cannot read the nodes of the database: " + e, e);
-        }
     }
 
     /** Beats every {@code heartbeat} from now on. */

@@ -44,39 +44,23 @@ public final class Heartbeats implements AutoCloseable {
                 update.setString(2, incarnation);
                 renewed = update.executeUpdate();
             }
-            List<Nodes.Seen> all = renewed == 1 ? ages(c) : List.of();
-            c.commit();
-            return all;
-        } catch (SQLException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    /** Every node's row, with its age by the database's clock (a node looks before it joins). */
-    public synchronized List<Nodes.Seen> all() throws SQLException {
-        Connection c = connection();
-        try {
-            List<Nodes.Seen> all = ages(c);
-            c.commit();
-            return all;
-        } catch (SQLException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    private static List<Nodes.Seen> ages(Connection c) throws SQLException {
-        List<Nodes.Seen> all = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement(AGES); ResultSet r = query.executeQuery()) {
-            while (r.next()) {
-                Instant heartbeat = r.getTimestamp(4).toInstant();
-                Instant now = r.getTimestamp(5).toInstant();
-                all.add(new Nodes.Seen(r.getString(1), r.getString(2), r.getLong(3), heartbeat,
-                        Duration.between(heartbeat, now)));
+            List<Nodes.Seen> all = new ArrayList<>();
+            if (renewed == 1) {
+                try (PreparedStatement query = c.prepareStatement(AGES); ResultSet r = query.executeQuery()) {
+                    while (r.next()) {
+                        Instant heartbeat = r.getTimestamp(4).toInstant();
+                        Instant now = r.getTimestamp(5).toInstant();
+                        all.add(new Nodes.Seen(r.getString(1), r.getString(2), r.getLong(3), heartbeat,
+                                Duration.between(heartbeat, now)));
+                    }
+                }
             }
+            c.commit();
+            return all;
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw e;
         }
-        return all;
     }
 
     private Connection connection() throws SQLException {

@@ -16,12 +16,15 @@ import java.sql.Timestamp;
 @Table(name = "LINOD_NODE")
 @NamedQuery(name = Node.STAMP, query = "UPDATE Node n SET n.heartbeatAt = CURRENT_TIMESTAMP,"
         + " n.startedAt = CURRENT_TIMESTAMP WHERE n.name = :name AND n.incarnation = :incarnation")
+@NamedQuery(name = Node.AGES, query = "SELECT n.name, n.incarnation, n.beats, n.heartbeatAt, CURRENT_TIMESTAMP"
+        + " FROM Node n ORDER BY n.name")
 @NamedQuery(name = Node.REMOVE, query = "DELETE FROM Node n WHERE n.name = :name AND n.incarnation = :incarnation"
         + " AND n.beats = :beats")
 @NamedQuery(name = Node.LEAVE, query = "DELETE FROM Node n WHERE n.name = :name AND n.incarnation = :incarnation")
 public class Node {
 
     static final String STAMP = "Node.stamp";
+    static final String AGES = "Node.ages";
     static final String REMOVE = "Node.remove";
     static final String LEAVE = "Node.leave";
 

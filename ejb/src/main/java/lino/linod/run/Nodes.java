@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +27,18 @@ public class Nodes {
 
     /** A node's row as another node sees it: its age by the database's clock. */
     public record Seen(String name, String incarnation, long beats, Instant heartbeatAt, Duration age) {
+    }
+
+    /** Every node's row, with its age. */
+    public List<Seen> all() {
+        List<Seen> seen = new ArrayList<>();
+        for (Object[] row : em.createNamedQuery(Node.AGES, Object[].class).getResultList()) {
+            Instant heartbeat = instant(row[3]);
+            Instant now = instant(row[4]);
+            seen.add(new Seen((String) row[0], (String) row[1], ((Number) row[2]).longValue(), heartbeat,
+                    Duration.between(heartbeat, now)));
+        }
+        return seen;
     }
 
     /** Registers this incarnation; fails if a row of this name exists (the caller has taken it over first). */
@@ -52,5 +67,28 @@ public class Nodes {
     public void leave(String name, String incarnation) {
         em.createNamedQuery(Node.LEAVE).setParameter("name", name).setParameter("incarnation", incarnation)
                 .executeUpdate();
+    }
+
+    /** JPA providers answer CURRENT_TIMESTAMP and timestamp columns with different types. */
+    static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof LocalDateTime l) {
+            return l.atZone(ZoneId.systemDefault()).toInstant();
+        }
+        if (value instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        throw new IllegalArgumentException("Not a timestamp: " + value);
     }
 }
