@@ -29,12 +29,15 @@ public class Metrics {
     private final Counter claimsLost;
     private final Counter databaseErrors;
     private volatile IntSupplier running = () -> 0;
+    private volatile IntSupplier sessions = () -> 0;
 
     public Metrics() {
         Gauge.builder("linod.runs.active", this, m -> m.running.getAsInt())
                 .description("Runs going on at this node").register(registry);
         Gauge.builder("linod.tasks.waiting", waiting, AtomicInteger::get)
                 .description("Due tasks waiting for a free run slot at this node's last look").register(registry);
+        Gauge.builder("linod.http.sessions", this, m -> m.sessions.getAsInt())
+                .description("Open HTTP sessions at this node (only a page sign-in makes one)").register(registry);
         claimsLost = Counter.builder("linod.claims.lost")
                 .description("Due tasks that another node (or a user's change) claimed first").register(registry);
         databaseErrors = Counter.builder("linod.database.errors")
@@ -52,6 +55,11 @@ public class Metrics {
     /** Where the gauge of runs going on reads its value. */
     public void countRunningWith(IntSupplier supplier) {
         running = supplier;
+    }
+
+    /** Where the gauge of open HTTP sessions reads its value. */
+    public void countSessionsWith(IntSupplier supplier) {
+        sessions = supplier;
     }
 
     /** A run has started, {@code lateness} after its task was due. */

@@ -49,6 +49,14 @@ public class User {
         this.roles.addAll(roles);
     }
 
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    void rehash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public String getName() {
         return name;
     }

@@ -1,10 +1,13 @@
 package lino.linod.user;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +17,11 @@ import java.util.regex.Pattern;
 import lino.linod.recurrence.Violation;
 import lino.linod.task.InvalidInputException;
 
-/** The store of users. */
+/**
+ * The store of users, and the check of a sign-in: user names match exactly (the database's comparison would ignore
+ * trailing blanks), a password is checked against its PBKDF2 hash ({@link Passwords}), and a hash made with older
+ * parameters is replaced at the next successful sign-in.
+ */
 @Stateless
 public class Users {
 
@@ -26,7 +33,10 @@ public class Users {
     EntityManager em;
 
     @Inject
-    Pbkdf2PasswordHash hash;
+    Passwords passwords;
+
+    @Resource
+    SessionContext context;
 
     public List<User> all() {
         return em.createNamedQuery(User.ALL, User.class).getResultList();
@@ -38,6 +48,49 @@ public class Users {
 
     public Optional<User> find(String name) {
         return Optional.ofNullable(em.find(User.class, name));
+    }
+
+    /**
+     * The user {@code name} when {@code password} is theirs. Runs outside a transaction: the check takes a tenth of
+     * a second or more and holds no connection meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Caller> signIn(String name, String password) {
+        char[] given = password == null ? new char[0] : password.toCharArray();
+        User user = name == null || !NAME.matcher(name).matches() ? null : em.find(User.class, name);
+        if (user == null || !user.getName().equals(name) || password == null || password.length() > MAX_PASSWORD) {
+            passwords.verifyNobody(given);
+            return Optional.empty();
+        }
+        String stored = user.passwordHash();
+        if (!passwords.verify(name, stored, given)) {
+            return Optional.empty();
+        }
+        if (!Passwords.isCurrent(stored)) {
+            String current = passwords.hash(given);
+            if (context.getBusinessObject(Users.class).rehash(name, stored, current)) {
+                passwords.remember(name, current, given);
+                user.rehash(current);
+            }
+        }
+        return Optional.of(Caller.of(user));
+    }
+
+    /** Replaces the hash {@code old} of user {@code name} by {@code current}, unless it changed meanwhile. */
+    public boolean rehash(String name, String old, String current) {
+        User user = em.find(User.class, name);
+        if (user == null || !user.passwordHash().equals(old)) {
+            return false;
+        }
+        user.rehash(current);
+        return true;
+    }
+
+    /** The user {@code name} as they are now, for a session made at their sign-in. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Caller> caller(String name) {
+        User user = name == null ? null : em.find(User.class, name);
+        return user == null || !user.getName().equals(name) ? Optional.empty() : Optional.of(Caller.of(user));
     }
 
     /** Creates or replaces a user; returns true when the user is new. */
@@ -62,7 +115,7 @@ public class Users {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        String hashed = hash.generate(password.toCharArray());
+        String hashed = passwords.hash(password.toCharArray());
         User existing = em.find(User.class, name);
         if (existing != null) {
             existing.replace(hashed, valid);

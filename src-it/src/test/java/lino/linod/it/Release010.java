@@ -92,10 +92,25 @@ final class Release010 {
         assertTrue(((Number) created.object().get("id")).longValue() > maxId, "a new task's id: " + created.body());
     }
 
+    private static List<String> names(List<String> userRows) {
+        return userRows.stream().map(r -> r.split(" \\| ")[0]).toList();
+    }
+
     /** In the database after the new code ran: the old rows are all there, unchanged. */
     void checkKept(Connection c) throws SQLException {
         Release010 after = new Release010(c);
-        assertEquals(users, after.users, "users");
+        assertEquals(names(users), names(after.users), "users");
+        for (int i = 0; i < users.size(); i++) {
+            String[] old = users.get(i).split(" \\| ");
+            String[] now = after.users.get(i).split(" \\| ");
+            if (old[0].equals("admin") || old[0].equals(VIEWER)) {
+                assertTrue(old[1].startsWith("PBKDF2WithHmacSHA256:2048:"), "0.1.0's hash: " + old[1]);
+                assertTrue(now[1].startsWith("PBKDF2WithHmacSHA256:600000:"),
+                        "signed in, so the hash was made anew with current parameters: " + now[1]);
+            } else {
+                assertEquals(old[1], now[1], "the hash of a user who did not sign in stays");
+            }
+        }
         assertEquals(roles, after.roles, "roles");
         assertTrue(after.changes.containsAll(changes), "the whole 0.1.0 audit trail is kept");
         assertTrue(after.runs.containsAll(runs), "every 0.1.0 run is kept unchanged");

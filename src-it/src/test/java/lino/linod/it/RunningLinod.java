@@ -111,6 +111,15 @@ public final class RunningLinod {
         return micro.awaitLine(wanted, timeout);
     }
 
+    /** Every line Payara Micro printed so far that matches. */
+    public static List<String> outputLines(Predicate<String> wanted) {
+        base();
+        if (!(server instanceof ServerProcess micro)) {
+            throw new IllegalStateException("Only Payara Micro's output is watched");
+        }
+        return micro.lines(wanted);
+    }
+
     /** The server's last lines, for failure messages. */
     public static synchronized String output() {
         return server == null ? "" : server.tail();

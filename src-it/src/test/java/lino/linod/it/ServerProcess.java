@@ -168,6 +168,13 @@ final class ServerProcess implements LinodServer {
         }
     }
 
+    /** Every line printed so far that matches. */
+    List<String> lines(Predicate<String> wanted) {
+        synchronized (output) {
+            return output.stream().filter(wanted).toList();
+        }
+    }
+
     /** kill -9: the process ends at once, without any shutdown. */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();

@@ -13,8 +13,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lino.linod.security.SignIn;
 
-/** {@code signin.xhtml} and the sign-out button of every page. */
+/**
+ * {@code signin.xhtml} (a stateless view: an anonymous visit keeps nothing on the server) and the sign-out button of
+ * every page.
+ */
 @Named
 @RequestScoped
 public class SignInPage extends Page {
@@ -36,6 +40,11 @@ public class SignInPage extends Page {
         if (status == AuthenticationStatus.SUCCESS) {
             faces.getExternalContext().redirect(request.getContextPath() + "/tasks.xhtml");
             faces.responseComplete();
+        } else if (request.getAttribute(SignIn.THROTTLED) instanceof Long seconds) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", seconds.toString());
+            error("Too many failed sign-ins for this user or from this address: try again in " + seconds
+                    + " seconds.");
         } else {
             response.setStatus(HttpServletResponse.SC_OK);
             error("Wrong user name or password.");

@@ -1,9 +1,7 @@
 package lino.linod.security;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +12,6 @@ import java.io.IOException;
  * signed-in user kept in caches, and HSTS when served over HTTPS. (A Content-Security-Policy that forbids inline
  * script needs the pages' scripts moved into files first: issue #11.)
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST,
-        DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SafeHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

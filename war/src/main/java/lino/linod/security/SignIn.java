@@ -8,74 +8,94 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
+import java.util.Optional;
+import java.util.logging.Logger;
+import lino.linod.user.Caller;
+import lino.linod.user.Users;
 
 /**
- * linod's authentication mechanism: a request with an {@code Authorization: Basic} header is checked on its own
- * (the API); a page request uses the session a sign-in made; a protected request without either gets 401 with
- * a Basic challenge (API) or goes to the sign-in page.
+ * linod's authentication mechanism. The API ({@code /api/*}, {@code /metrics}) takes HTTP Basic only, checked on
+ * every request, and never the pages' session cookie, so that another site cannot make a signed-in browser call
+ * it. The pages take only the session that a sign-in on the sign-in page made; on each request the session's
+ * user is read again from the database, so that deleting a user, changing their roles or their password ends
+ * their sessions at once. Every sign-in (the page's and Basic) is throttled ({@link Throttle}) and each failure
+ * logged at WARNING with the user name and the client address. Requests for what is open (the sign-in page,
+ * style sheets and scripts, health) are left alone: they make no session.
  */
 @ApplicationScoped
 @DeclareRoles({"staff", "viewer"})
-@DatabaseIdentityStoreDefinition(
-        dataSourceLookup = "java:app/jdbc/linod",
-        callerQuery = "SELECT PASSWORD_HASH FROM LINOD_USER WHERE NAME = ?",
-        groupsQuery = "SELECT ROLE_NAME FROM LINOD_USER_ROLE WHERE USER_NAME = ?",
-        hashAlgorithm = Pbkdf2PasswordHash.class)
 public class SignIn implements HttpAuthenticationMechanism {
 
     static final String CALLER = "lino.linod.caller";
-    static final String GROUPS = "lino.linod.groups";
+    static final String CREDENTIALS = "lino.linod.credentials";
+    /** Request attribute set when a page sign-in was refused unchecked: the seconds to wait. */
+    public static final String THROTTLED = "lino.linod.throttled";
     static final String REALM = "Basic realm=\"linod\"";
     public static final String SIGN_IN_PAGE = "/signin.xhtml";
+    private static final Logger LOG = Logger.getLogger("lino.linod.security");
 
     @Inject
-    IdentityStoreHandler identities;
+    Users users;
+
+    @Inject
+    Throttle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential given = context.getAuthParameters().getCredential();
-        if (given != null) {
-            return signIn(request, context, identities.validate(given));
-        }
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            CredentialValidationResult result = basic(header.substring(6).trim());
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
-            }
-            return challenge(response, context);
-        }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(CALLER) != null) {
-            @SuppressWarnings("unchecked")
-            Set<String> groups = (Set<String>) session.getAttribute(GROUPS);
-            return context.notifyContainerAboutLogin((String) session.getAttribute(CALLER), groups);
+        if (given instanceof UsernamePasswordCredential credential) {
+            return pageSignIn(request, context, credential);
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.equals("/metrics")) {
+        if (isApi(request)) {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return basic(request, response, context, header.substring(6).trim());
+            }
             return challenge(response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(CALLER) instanceof String name) {
+            Optional<Caller> now = users.caller(name)
+                    .filter(c -> c.credentials().equals(session.getAttribute(CREDENTIALS)));
+            if (now.isPresent()) {
+                return context.notifyContainerAboutLogin(name, now.get().roles());
+            }
+            LOG.info(() -> "Ended a session of user " + quoted(name)
+                    + ": the user was deleted or their password changed.");
+            session.invalidate();
         }
         return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
     }
 
-    /** A sign-in from the sign-in page: remembered in the session, which gets a new id against fixation. */
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
-            CredentialValidationResult result) {
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics");
+    }
+
+    /** A sign-in from the sign-in page: remembered in a new session (a new id, against fixation). */
+    private AuthenticationStatus pageSignIn(HttpServletRequest request, HttpMessageContext context,
+            UsernamePasswordCredential credential) {
+        String name = credential.getCaller();
+        Duration wait = throttle.waitFor(name, request.getRemoteAddr());
+        if (!wait.isZero()) {
+            refused(name, request, "the sign-in page", wait);
+            request.setAttribute(THROTTLED, seconds(wait));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<Caller> caller = check(request, "the sign-in page", name, credential.getPasswordAsString());
+        if (caller.isEmpty()) {
             // No error page: the sign-in page shows its own message.
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -84,24 +104,95 @@ public class SignIn implements HttpAuthenticationMechanism {
             old.invalidate();
         }
         HttpSession session = request.getSession(true);
-        session.setAttribute(CALLER, result.getCallerPrincipal().getName());
-        session.setAttribute(GROUPS, Set.copyOf(result.getCallerGroups()));
-        return context.notifyContainerAboutLogin(result);
+        session.setAttribute(CALLER, caller.get().name());
+        session.setAttribute(CREDENTIALS, caller.get().credentials());
+        return context.notifyContainerAboutLogin(caller.get().name(), caller.get().roles());
     }
 
-    private CredentialValidationResult basic(String encoded) {
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return CredentialValidationResult.INVALID_RESULT;
+            return challenge(response, context);
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return CredentialValidationResult.INVALID_RESULT;
+            return challenge(response, context);
         }
-        return identities.validate(new UsernamePasswordCredential(decoded.substring(0, colon),
-                decoded.substring(colon + 1)));
+        String name = decoded.substring(0, colon);
+        Duration wait = throttle.waitFor(name, request.getRemoteAddr());
+        if (!wait.isZero()) {
+            refused(name, request, "HTTP Basic", wait);
+            return tooManyRequests(response, wait);
+        }
+        Optional<Caller> caller = check(request, "HTTP Basic", name, decoded.substring(colon + 1));
+        if (caller.isEmpty()) {
+            return challenge(response, context);
+        }
+        return context.notifyContainerAboutLogin(caller.get().name(), caller.get().roles());
+    }
+
+    private Optional<Caller> check(HttpServletRequest request, String way, String name, String password) {
+        String address = request.getRemoteAddr();
+        Optional<Caller> caller = users.signIn(name, password);
+        if (caller.isPresent()) {
+            throttle.succeeded(name, address);
+        } else {
+            Throttle.Failures[] counts = throttle.failed(name, address);
+            LOG.warning(() -> "Sign-in failed over " + way + ": user " + quoted(name) + " from " + address + " ("
+                    + counts[0].count() + " failures of that name, " + counts[1].count()
+                    + " from that address in the last " + Throttle.FORGET.toMinutes() + " minutes)");
+        }
+        return caller;
+    }
+
+    private void refused(String name, HttpServletRequest request, String way, Duration wait) {
+        if (!throttle.firstRefusal(name, request.getRemoteAddr())) {
+            return;
+        }
+        LOG.warning(() -> "Sign-in refused unchecked over " + way + ": user " + quoted(name) + " from "
+                + request.getRemoteAddr() + " must wait " + seconds(wait)
+                + " s after repeated failures (told once per failure)");
+    }
+
+    /** 429 with a problem body, committed here: the container must not turn it into a 401. */
+    private static AuthenticationStatus tooManyRequests(HttpServletResponse response, Duration wait) {
+        long seconds = seconds(wait);
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                    + "\"detail\":\"Too many failed sign-ins for this user or from this address: try again in "
+                    + seconds + " seconds.\"}");
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** A user name as given, fit for a log line: quoted, control characters escaped, at most 100 characters. */
+    static String quoted(String name) {
+        StringBuilder out = new StringBuilder("\"");
+        String cut = name.length() > 100 ? name.substring(0, 100) + "…" : name;
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (Character.isISOControl(c) || c == '"' || c == '\\' || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

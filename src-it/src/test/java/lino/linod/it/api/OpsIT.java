@@ -1,5 +1,8 @@
 package lino.linod.it.api;
 
+import static lino.linod.it.Prometheus.family;
+import static lino.linod.it.Prometheus.sample;
+import static lino.linod.it.Prometheus.value;
 import static lino.linod.it.api.LinodApi.objects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import lino.linod.it.Prometheus;
 import lino.linod.it.RunningLinod;
 import org.junit.jupiter.api.Test;
 
@@ -91,57 +95,10 @@ class OpsIT {
     }
 
     /** The metrics page as a viewer gets it, parsed by prometheus_client's parser into metric families. */
-    private static List<Map<String, Object>> scrape() throws IOException, InterruptedException {
+    private static List<Map<String, Object>> scrape() {
         LinodApi.Reply reply = LinodApi.viewer().get("../metrics").expect(200);
         assertTrue(reply.contentType().startsWith("text/plain"), reply.contentType());
-        Process python = new ProcessBuilder("/usr/bin/python3", "-c", script()).start();
-        python.getOutputStream().write(reply.body().getBytes(StandardCharsets.UTF_8));
-        python.getOutputStream().close();
-        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(python.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "the parser ended");
-        assertEquals(0, python.exitValue(), "prometheus_client could not parse the page: " + err + "\n"
-                + LinodApi.shorten(reply.body(), 2000));
-        return objects(Json.parse(out) instanceof List<?> list ? cast(list) : List.of());
-    }
-
-    private static String script() throws IOException {
-        try (InputStream in = OpsIT.class.getResourceAsStream("/lino/linod/it/prometheus-to-json.py")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> cast(List<?> list) {
-        return (List<Object>) list;
-    }
-
-    private static Map<String, Object> family(List<Map<String, Object>> families, String name) {
-        return families.stream().filter(f -> name.equals(f.get("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no metric family " + name + " in "
-                        + families.stream().map(f -> f.get("name")).collect(Collectors.toList())));
-    }
-
-    /** The value of the family's sample whose labels include {@code labels} (counters: the _total sample). */
-    private static double value(List<Map<String, Object>> families, String name, Map<String, String> labels) {
-        Map<String, Object> family = families.stream().filter(f -> name.equals(f.get("name"))).findFirst()
-                .orElse(null);
-        if (family == null) {
-            return 0;
-        }
-        String sampleName = "counter".equals(family.get("type")) ? name + "_total" : name;
-        return sample(family, sampleName, labels);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double sample(Map<String, Object> family, String sampleName, Map<String, String> labels) {
-        for (Map<String, Object> s : objects((List<Object>) family.get("samples"))) {
-            Map<String, Object> have = (Map<String, Object>) s.get("labels");
-            if (sampleName.equals(s.get("name")) && have.entrySet().containsAll(labels.entrySet())) {
-                return ((BigDecimal) s.get("value")).doubleValue();
-            }
-        }
-        return 0;
+        return Prometheus.parse(reply.body());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,103 @@
+package lino.linod.it.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import lino.linod.it.RunningLinod;
+import lino.linod.it.Wire;
+import lino.linod.it.api.Json;
+
+/** What the security tests do as the site's admin, and a page sign-in as a browser does it. */
+final class Site {
+
+    static final String JSON = "application/json";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private Site() {
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
+    static Map<String, String> admin() {
+        return Map.of("Authorization", Wire.basic(RunningLinod.ADMIN, RunningLinod.ADMIN_PASSWORD));
+    }
+
+    static Map<String, String> json(Map<String, String> headers) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(headers);
+        out.put("Content-Type", JSON);
+        return out;
+    }
+
+    /** Creates or replaces a user through the API, as admin. */
+    static void putUser(String name, String password, String... roles) {
+        Wire.Reply reply = Wire.fresh().send("PUT", "api/users/" + name, json(admin()),
+                Json.write(Json.object("password", password, "roles", List.of(roles))));
+        assertTrue(reply.status() == 200 || reply.status() == 201, reply.toString());
+    }
+
+    static void deleteUser(String name) {
+        Wire.Reply reply = Wire.fresh().send("DELETE", "api/users/" + name, admin(), null);
+        assertEquals(204, reply.status(), reply.toString());
+    }
+
+    /** A task that never runs on its own, created as admin; its JSON. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> quietTask(String name) {
+        Wire.Reply reply = Wire.fresh().send("POST", "api/tasks", json(admin()),
+                Json.write(Json.object("procedure", "checkdata", "every", 1, "unit", "never", "name", name)));
+        assertEquals(201, reply.status(), reply.toString());
+        return (Map<String, Object>) Json.parse(reply.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> task(Object id) {
+        Wire.Reply reply = Wire.fresh().get("api/tasks/" + id, admin());
+        assertEquals(200, reply.status(), reply.toString());
+        return (Map<String, Object>) Json.parse(reply.body());
+    }
+
+    /**
+     * Posts the sign-in form as a browser does (the page is a stateless view, so no earlier visit is needed);
+     * the answer.
+     */
+    static Wire.Reply postSignIn(Wire wire, String name, String password) {
+        String form = "signinForm=signinForm&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&signin=Sign+in&jakarta.faces.ViewState=stateless";
+        return wire.send("POST", "signin.xhtml", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+    }
+
+    /** Signs in on the sign-in page; the session cookie ({@code JSESSIONID=…}) the server set. */
+    static String signIn(Wire wire, String name, String password) {
+        Wire.Reply reply = postSignIn(wire, name, password);
+        assertEquals(302, reply.status(), "a sign-in leads on to the tasks: " + reply);
+        assertTrue(reply.header("Location").contains("tasks.xhtml"), reply.toString());
+        String cookie = sessionCookie(reply);
+        assertNotNull(cookie, "a sign-in sets the session cookie: " + reply);
+        return cookie.split(";", 2)[0].trim();
+    }
+
+    /** The whole {@code Set-Cookie} value of the session cookie, or null. */
+    static String sessionCookie(Wire.Reply reply) {
+        return reply.all("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse(null);
+    }
+
+    /** Whether the tasks page answers the session {@code cookie} as signed in (else it sends to the sign-in page). */
+    static boolean signedIn(Wire wire, String cookie) {
+        Wire.Reply page = wire.get("tasks.xhtml", Map.of("Cookie", cookie));
+        if (page.status() == 200 && page.body().contains("tasks-table")) {
+            return true;
+        }
+        assertEquals(302, page.status(), page.toString());
+        assertTrue(page.header("Location").contains("signin.xhtml"), page.toString());
+        return false;
+    }
+}
