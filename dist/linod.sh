@@ -13,7 +13,8 @@
 #                   a missing default file is skipped, a missing file named
 #                   explicitly is an error). Values in it win over the
 #                   environment the script was started with.
-#   LINOD_HOME      folder holding payara-micro.jar and linod.war (/opt/linod)
+#   LINOD_HOME      folder holding payara-micro.jar and linod.war (/opt/linod),
+#                   and preboot.asadmin (Payara settings: no Server banner)
 #   LINOD_DATA      writable data folder (/var/lib/linod): embedded Derby
 #                   (derby.system.home), java.io.tmpdir and Payara's unpack dir
 #   LINOD_PORT      HTTP port (8080); the application is at /linod
@@ -79,6 +80,7 @@ export LINOD_NODE
 
 MICRO_JAR=$LINOD_HOME/payara-micro.jar
 WAR=$LINOD_HOME/linod.war
+PREBOOT=$LINOD_HOME/preboot.asadmin
 
 case $LINOD_PORT in
     '' | *[!0-9]*) die "LINOD_PORT is not a port number: $LINOD_PORT" ;;
@@ -141,6 +143,12 @@ set -- --nohazelcast --port "$LINOD_PORT" --contextroot linod \
     --unpackdir "$LINOD_DATA/unpack" --deploy "$WAR" "$@"
 if [ -n "$LINOD_LIBS" ]; then
     set -- --addlibs "$LINOD_LIBS" "$@"
+fi
+# Without it Payara names itself in every response's Server header.
+if [ -f "$PREBOOT" ]; then
+    set -- --prebootcommandfile "$PREBOOT" "$@"
+else
+    echo "linod.sh: no $PREBOOT: Payara will send its Server banner" >&2
 fi
 
 echo "linod.sh: starting linod on port $LINOD_PORT, node $LINOD_NODE, data $LINOD_DATA" >&2

@@ -44,6 +44,14 @@ final class PayaraServer implements LinodServer {
             Files.copy(library, domains.resolve(server.domain).resolve("lib").resolve(library.getFileName()));
         }
         server.asadmin(environment, "start-domain", "--domaindir", domains.toString(), server.domain);
+        // As the README tells operators: no Server banner, no X-Powered-By, on plain and TLS listeners.
+        for (String listener : List.of("http-listener-1", "http-listener-2")) {
+            for (String banner : List.of("server-header", "xpowered-by")) {
+                server.asadmin(Map.of(), "--port", String.valueOf(server.portBase + 48), "set",
+                        "configs.config.server-config.network-config.protocols.protocol." + listener + ".http."
+                                + banner + "=false");
+            }
+        }
         server.asadmin(Map.of(), "--port", String.valueOf(server.portBase + 48), "deploy", ear.getPath());
         return server;
     }

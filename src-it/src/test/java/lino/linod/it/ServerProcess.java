@@ -57,6 +57,11 @@ final class ServerProcess implements LinodServer {
         for (Path library : libraries) {
             command.addAll(List.of("--addlibs", library.toString()));
         }
+        // The operator's settings (dist/preboot.asadmin, as linod.sh passes them): no Server banner.
+        String preboot = System.getProperty("linod.microPreboot");
+        if (preboot != null) {
+            command.addAll(List.of("--prebootcommandfile", preboot));
+        }
         command.addAll(List.of("--deploy", war.getPath()));
         return new ServerProcess(command, null, environment, port);
     }

@@ -1,29 +1,79 @@
 package lino.linod.it.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Safe headers on pages and API responses; no WADL. */
+/**
+ * Safe headers on pages and API responses, a Content-Security-Policy on every one of them, no server banner; no
+ * WADL. (That the pages need nothing the page policy forbids: {@code pages.ContentSecurityPolicyIT}.)
+ */
 class HeadersIT {
 
-    private static void assertSafe(LinodApi.Reply reply) {
+    /** Pages: scripts and styles from linod only. */
+    private static final String PAGE = "script-src 'self'";
+
+    /** Data (API, health, metrics): nothing at all. */
+    private static final String DATA = "default-src 'none'";
+
+    private static void assertSafe(LinodApi.Reply reply, String policy) {
         assertEquals(List.of("nosniff"), reply.headers().allValues("X-Content-Type-Options"), reply.request());
         assertEquals(List.of("no-referrer"), reply.headers().allValues("Referrer-Policy"), reply.request());
-        assertTrue(reply.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
-                reply.request());
+        List<String> csp = reply.headers().allValues("Content-Security-Policy");
+        assertEquals(1, csp.size(), "one Content-Security-Policy: " + reply);
+        assertTrue(csp.get(0).contains(policy), "policy with " + policy + ": " + reply);
+        assertTrue(csp.get(0).contains("frame-ancestors 'none'"), reply.toString());
+        assertFalse(csp.get(0).contains("unsafe"), "nothing unsafe allowed: " + reply);
+        assertNoBanner(reply);
+    }
+
+    /** Neither product nor version: no Server header (or an empty one), no X-Powered-By. */
+    private static void assertNoBanner(LinodApi.Reply reply) {
+        for (String banner : List.of("Server", "X-Powered-By")) {
+            assertEquals(List.of(), reply.headers().allValues(banner).stream().filter(v -> !v.isBlank()).toList(),
+                    banner + " of " + reply.request() + ": " + reply.headers().map());
+        }
     }
 
     @Test
     void everyResponseCarriesTheSafeHeadersAndSignedInContentIsNotCached() {
         LinodApi.Reply tasks = LinodApi.staff().get("tasks").expect(200);
-        assertSafe(tasks);
+        assertSafe(tasks, DATA);
         assertTrue(tasks.headers().firstValue("Cache-Control").orElse("").contains("no-store"), tasks.toString());
-        assertSafe(LinodApi.anonymous().get("../signin.xhtml").expect(200));
-        assertSafe(LinodApi.anonymous().get("tasks").expect(401));
-        assertSafe(LinodApi.anonymous().get("../health/live").expect(200));
+        assertSafe(LinodApi.anonymous().get("../signin.xhtml").expect(200), PAGE);
+        assertSafe(LinodApi.anonymous().get("tasks").expect(401), DATA);
+        assertSafe(LinodApi.anonymous().get("../health/live").expect(200), DATA);
+    }
+
+    @Test
+    void everyPageAndEveryApiResponseCarriesItsContentSecurityPolicy() {
+        long id = LinodApi.id(LinodApi.staff().createQuietTask("checkdata", LinodApi.uniqueName("it-headers")));
+        LinodApi staff = LinodApi.staff();
+        for (String page : List.of("../tasks.xhtml", "../task.xhtml?id=" + id, "../procedures.xhtml",
+                "../daemon.xhtml", "../")) {
+            assertSafe(staff.get(page).expect(200), PAGE);
+        }
+        assertSafe(staff.get("../no-such-page.xhtml").expect(404), PAGE);
+        // The sign-in redirect comes from the authentication mechanism, before any filter: no body, no banner.
+        assertNoBanner(LinodApi.anonymous().get("../tasks.xhtml").expect(302));
+        assertSafe(LinodApi.anonymous().get("../jakarta.faces.resource/linod.css.xhtml?ln=linod").expect(200), PAGE);
+        for (String path : List.of("tasks/" + id, "tasks/" + id + "/runs", "procedures", "status", "openapi.yaml",
+                "../metrics", "../health/ready")) {
+            assertSafe(staff.get(path).expect(200), DATA);
+        }
+        assertSafe(staff.get("no-such-resource").expect(404), DATA);
+        assertSafe(LinodApi.viewer().post("tasks/" + id + "/run-now", null).expect(403), DATA);
+        assertSafe(staff.put("tasks/" + id, Map.of("name", "")).expect(400), DATA);
+    }
+
+    @Test
+    void theServerNamesItselfNowhereNotEvenOutsideLinod() {
+        assertNoBanner(LinodApi.anonymous().get("../../"));
+        assertNoBanner(LinodApi.anonymous().get("../../no-such-application/"));
     }
 
     @Test

@@ -107,6 +107,16 @@ final class Api {
         return ((BigDecimal) value).longValueExact();
     }
 
+    /** A page (path relative to linod) as served to staff (HTTP Basic), or to nobody: the HTML and the headers. */
+    HttpResponse<String> page(String path, boolean asStaff) {
+        URI uri = RunningLinod.base().resolve(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        if (asStaff) {
+            request.header("Authorization", authorization);
+        }
+        return send(uri, request);
+    }
+
     private HttpResponse<String> send(String method, String path, Object body) {
         URI uri = RunningLinod.base().resolve("api/" + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
@@ -116,10 +126,16 @@ final class Api {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        return send(uri, request);
+    }
+
+    private static HttpResponse<String> send(URI uri, HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + uri + " failed; server output:\n" + RunningLinod.output(), e);
+            throw new UncheckedIOException(request.method() + " " + uri + " failed; server output:\n"
+                    + RunningLinod.output(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

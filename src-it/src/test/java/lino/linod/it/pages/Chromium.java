@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import lino.linod.it.RunningLinod;
 import org.openqa.selenium.By;
@@ -20,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,6 +57,8 @@ final class Chromium {
                 options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+                // The console, where the browser reports each Content-Security-Policy violation: cspViolations().
+                options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
                 ChromeDriver started = new ChromeDriver(service, options);
                 started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
                 started.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -129,6 +134,12 @@ final class Chromium {
         } catch (RuntimeException e) {
             return "(no body: " + e.getMessage() + ")";
         }
+    }
+
+    /** The Content-Security-Policy violations the browser reported on its console since the last call. */
+    static List<String> cspViolations() {
+        return driver().manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     static List<WebElement> all(String css) {

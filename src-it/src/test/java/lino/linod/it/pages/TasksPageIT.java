@@ -145,7 +145,7 @@ class TasksPageIT {
         }
         assertTrue(procedures.containsAll(DEMO_PROCEDURES), "demo tasks shown: " + procedures);
         assertEquals(tasks.size(), rows.size(), "one row per task");
-        for (String sort : List.of("a.sort-seqno", "a.sort-name", "a.sort-status", "a.sort-next-run")) {
+        for (String sort : List.of("input.sort-seqno", "input.sort-name", "input.sort-status", "input.sort-next-run")) {
             assertEquals(1, all("#tasks-table " + sort).size(), sort);
         }
     }
@@ -218,12 +218,12 @@ class TasksPageIT {
     void sortsByNameBothWays() {
         ChromeDriver d = Chromium.staff();
         Comparator<String> byName = Comparator.comparing(n -> n.toLowerCase(Locale.ROOT));
-        d.findElement(By.cssSelector("a.sort-name")).click();
+        d.findElement(By.cssSelector("input.sort-name")).click();
         List<String> first = waitFor("the table sorted by name", x -> {
             List<String> names = shownNames(x);
             return names.size() > 1 && (sorted(names, byName) || sorted(names, byName.reversed())) ? names : null;
         });
-        d.findElement(By.cssSelector("a.sort-name")).click();
+        d.findElement(By.cssSelector("input.sort-name")).click();
         waitFor("the table sorted by name the other way", x -> {
             List<String> names = shownNames(x);
             return sorted(names, byName.reversed()) && sorted(first, byName)
