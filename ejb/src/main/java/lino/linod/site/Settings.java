@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import lino.linod.task.LogLevel;
 
 /**
@@ -24,6 +27,8 @@ public class Settings {
 
     /** The most runs at once on one node: the size of linod's managed executor. */
     public static final int MAX_EXECUTOR_SIZE = 32;
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Properties bundled = new Properties();
     private boolean useLinod;
@@ -38,6 +43,7 @@ public class Settings {
     private Duration heartbeat;
     private Duration lease;
     private boolean zoneGiven;
+    private Set<String> trustedProxies;
 
     @PostConstruct
     void read() {
@@ -70,6 +76,50 @@ public class Settings {
         if (heartbeat.compareTo(Duration.ofMillis(100)) < 0 || lease.compareTo(heartbeat.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("linod.lease (" + lease + ") must be at least twice linod.heartbeat ("
                     + heartbeat + "), which must be at least 0.1 s");
+        }
+        trustedProxies = addresses("trusted_proxies", value("trusted_proxies", ""));
+    }
+
+    /** A comma-separated list of IP addresses (no host names: nothing is looked up), each in its canonical form. */
+    static Set<String> addresses(String name, String list) {
+        Set<String> out = new TreeSet<>();
+        for (String entry : list.split(",")) {
+            String address = entry.trim();
+            if (address.isEmpty()) {
+                continue;
+            }
+            String canonical = canonicalAddress(address);
+            if (canonical == null) {
+                throw new IllegalArgumentException("linod." + name + ": not an IP address: " + address);
+            }
+            out.add(canonical);
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The canonical form of an IP address literal, or null when {@code text} is not one. Never looks a name up. */
+    public static String canonicalAddress(String text) {
+        if (text.isEmpty() || text.length() > 45) {
+            return null;
+        }
+        if (!text.contains(":")) {
+            // IPv4 only as four decimal numbers: anything else would be taken for a host name and looked up.
+            if (!IPV4.matcher(text).matches()) {
+                return null;
+            }
+            for (String part : text.split("\\.")) {
+                if (Integer.parseInt(part) > 255) {
+                    return null;
+                }
+            }
+        } else if (!text.chars().allMatch(c -> c == '.' || c == ':' || Character.digit(c, 16) >= 0)) {
+            return null;
+        }
+        try {
+            // With a colon, Java parses an IPv6 literal and never looks a name up.
+            return InetAddress.getByName(text).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
         }
     }
 
@@ -179,5 +229,13 @@ public class Settings {
     /** This node's name in the run history. */
     public String node() {
         return node;
+    }
+
+    /**
+     * The reverse proxies whose {@code X-Forwarded-For} names the client (for sign-in throttling and its log);
+     * empty: the connection's own address is the client's.
+     */
+    public Set<String> trustedProxies() {
+        return trustedProxies;
     }
 }

@@ -24,6 +24,8 @@ public final class RunningLinod {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "It-admin-4711";
+    /** The reverse proxy the server trusts ({@code LINOD_TRUSTED_PROXIES}): an address no other test uses. */
+    public static final String PROXY = "127.1.0.1";
 
     private static LinodServer server;
     private static PostgresProcess postgres;
@@ -34,7 +36,8 @@ public final class RunningLinod {
     /** Starts the server on first use, waits until it is ready and returns {@code http://localhost:PORT/linod/}. */
     public static synchronized URI base() {
         if (server == null) {
-            Map<String, String> environment = new HashMap<>(Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD));
+            Map<String, String> environment = new HashMap<>(Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                    "LINOD_TRUSTED_PROXIES", PROXY));
             List<Path> libraries = List.of();
             try {
                 if (usesPostgres()) {

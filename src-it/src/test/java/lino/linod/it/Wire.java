@@ -1,10 +1,15 @@
 package lino.linod.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,6 +44,15 @@ public final class Wire {
         int n = NEXT.getAndIncrement();
         try {
             return new Wire(InetAddress.getByAddress(new byte[] {127, 0, (byte) (n / 250), (byte) (2 + n % 250)}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From a given loopback address, e.g. one the server trusts as a reverse proxy. */
+    public static Wire from(String address) {
+        try {
+            return new Wire(InetAddress.getByName(address));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,5 +177,31 @@ public final class Wire {
             return i;
         }
         return -1;
+    }
+
+    /**
+     * Posts the sign-in form as a browser does (the page is a stateless view, so no earlier visit is needed);
+     * the answer.
+     */
+    public Reply postSignIn(String name, String password) {
+        String form = "signinForm=signinForm&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&signin=Sign+in&jakarta.faces.ViewState=stateless";
+        return send("POST", "signin.xhtml", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+    }
+
+    /** Signs in on the sign-in page; the session cookie ({@code JSESSIONID=…}) the server set. */
+    public String signIn(String name, String password) {
+        Reply reply = postSignIn(name, password);
+        assertEquals(302, reply.status(), "a sign-in leads on to the tasks: " + reply);
+        assertTrue(reply.header("Location").contains("tasks.xhtml"), reply.toString());
+        String cookie = sessionCookie(reply);
+        assertNotNull(cookie, "a sign-in sets the session cookie: " + reply);
+        return cookie.split(";", 2)[0].trim();
+    }
+
+    /** The whole {@code Set-Cookie} value of the session cookie, or null. */
+    public static String sessionCookie(Reply reply) {
+        return reply.all("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse(null);
     }
 }

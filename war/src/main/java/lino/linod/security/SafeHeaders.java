@@ -30,6 +30,12 @@ public class SafeHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** The headers, also for the answers that sign-in gives before any filter runs (redirect, 401, 429). */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -42,7 +48,6 @@ public class SafeHeaders extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
         }
         hideBanner(response);
-        chain.doFilter(request, response);
     }
 
     /**

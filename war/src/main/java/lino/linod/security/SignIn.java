@@ -15,9 +15,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import lino.linod.site.Settings;
 import lino.linod.user.Caller;
 import lino.linod.user.Users;
 
@@ -48,10 +53,14 @@ public class SignIn implements HttpAuthenticationMechanism {
     @Inject
     Throttle throttle;
 
+    @Inject
+    Settings settings;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential given = context.getAuthParameters().getCredential();
+        SafeHeaders.apply(request, response);
         if (given instanceof UsernamePasswordCredential credential) {
             return pageSignIn(request, context, credential);
         }
@@ -79,6 +88,35 @@ public class SignIn implements HttpAuthenticationMechanism {
         return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
     }
 
+    /**
+     * The client's address: the connection's, or, when that is one of the trusted proxies, the last address in
+     * {@code X-Forwarded-For} that is not a trusted proxy.
+     */
+    String clientAddress(HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        Set<String> trusted = settings.trustedProxies();
+        String canonical = Settings.canonicalAddress(remote);
+        if (trusted.isEmpty() || canonical == null || !trusted.contains(canonical)) {
+            return remote;
+        }
+        List<String> hops = new ArrayList<>();
+        for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
+            for (String hop : header.split(",")) {
+                hops.add(hop.trim());
+            }
+        }
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            String hop = Settings.canonicalAddress(hops.get(i));
+            if (hop == null) {
+                return remote;
+            }
+            if (!trusted.contains(hop)) {
+                return hop;
+            }
+        }
+        return remote;
+    }
+
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics");
@@ -88,7 +126,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     private AuthenticationStatus pageSignIn(HttpServletRequest request, HttpMessageContext context,
             UsernamePasswordCredential credential) {
         String name = credential.getCaller();
-        Duration wait = throttle.waitFor(name, request.getRemoteAddr());
+        Duration wait = throttle.waitFor(name, clientAddress(request));
         if (!wait.isZero()) {
             refused(name, request, "the sign-in page", wait);
             request.setAttribute(THROTTLED, seconds(wait));
@@ -122,7 +160,7 @@ public class SignIn implements HttpAuthenticationMechanism {
             return challenge(response, context);
         }
         String name = decoded.substring(0, colon);
-        Duration wait = throttle.waitFor(name, request.getRemoteAddr());
+        Duration wait = throttle.waitFor(name, clientAddress(request));
         if (!wait.isZero()) {
             refused(name, request, "HTTP Basic", wait);
             return tooManyRequests(response, wait);
@@ -135,7 +173,7 @@ public class SignIn implements HttpAuthenticationMechanism {
     }
 
     private Optional<Caller> check(HttpServletRequest request, String way, String name, String password) {
-        String address = request.getRemoteAddr();
+        String address = clientAddress(request);
         Optional<Caller> caller = users.signIn(name, password);
         if (caller.isPresent()) {
             throttle.succeeded(name, address);
@@ -149,11 +187,11 @@ public class SignIn implements HttpAuthenticationMechanism {
     }
 
     private void refused(String name, HttpServletRequest request, String way, Duration wait) {
-        if (!throttle.firstRefusal(name, request.getRemoteAddr())) {
+        if (!throttle.firstRefusal(name, clientAddress(request))) {
             return;
         }
         LOG.warning(() -> "Sign-in refused unchecked over " + way + ": user " + quoted(name) + " from "
-                + request.getRemoteAddr() + " must wait " + seconds(wait)
+                + clientAddress(request) + " must wait " + seconds(wait)
                 + " s after repeated failures (told once per failure)");
     }
 

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import lino.linod.it.api.Json;
 import lino.linod.it.Poll;
 import lino.linod.it.RunningLinod;
+import lino.linod.it.Wire;
 
 /**
  * The REST API as the page tests use it: to set up the data a page shows and to check, behind the page's back,
@@ -34,6 +35,7 @@ final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static boolean viewerCreated;
+    private static String staffSession;
 
     private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
             (RunningLinod.ADMIN + ":" + RunningLinod.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -107,14 +109,24 @@ final class Api {
         return ((BigDecimal) value).longValueExact();
     }
 
-    /** A page (path relative to linod) as served to staff (HTTP Basic), or to nobody: the HTML and the headers. */
+    /**
+     * A page (path relative to linod) as served to staff (signed in on the sign-in page: pages take no Basic), or
+     * to nobody: the HTML and the headers.
+     */
     HttpResponse<String> page(String path, boolean asStaff) {
         URI uri = RunningLinod.base().resolve(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
         if (asStaff) {
-            request.header("Authorization", authorization);
+            request.header("Cookie", staffSession());
         }
         return send(uri, request);
+    }
+
+    private static synchronized String staffSession() {
+        if (staffSession == null) {
+            staffSession = Wire.fresh().signIn(RunningLinod.ADMIN, RunningLinod.ADMIN_PASSWORD);
+        }
+        return staffSession;
     }
 
     private HttpResponse<String> send(String method, String path, Object body) {

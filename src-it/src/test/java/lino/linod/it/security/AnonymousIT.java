@@ -42,7 +42,7 @@ class AnonymousIT {
             }
         }
         for (int i = 0; i < 5; i++) {
-            Wire.Reply failed = Site.postSignIn(anonymous, "nobody-" + i, "wrong-password");
+            Wire.Reply failed = anonymous.postSignIn("nobody-" + i, "wrong-password");
             if (!failed.all("Set-Cookie").isEmpty()) {
                 cookies.add("a failed sign-in: " + failed.all("Set-Cookie"));
             }

@@ -35,7 +35,7 @@ class CrossSiteIT {
         Object id = task.get("id");
         String runNow = "api/tasks/" + id + "/run-now";
         Wire browser = Wire.fresh();
-        String cookie = Site.signIn(browser, RunningLinod.ADMIN, RunningLinod.ADMIN_PASSWORD);
+        String cookie = browser.signIn(RunningLinod.ADMIN, RunningLinod.ADMIN_PASSWORD);
         Map<String, String> basic = Site.admin();
         List<String> failures = new ArrayList<>();
         // What <form method=post enctype=…> on another site sends, with the cookie or with cached Basic.

@@ -24,8 +24,8 @@ class SessionsIT {
         String name = Site.uniqueName("it-sec-deleted");
         Site.putUser(name, PASSWORD, "staff");
         Wire browser = Wire.fresh();
-        String cookie = Site.signIn(browser, name, PASSWORD);
-        String other = Site.signIn(Wire.fresh(), name, PASSWORD);
+        String cookie = browser.signIn(name, PASSWORD);
+        String other = Wire.fresh().signIn(name, PASSWORD);
         assertTrue(Site.signedIn(browser, cookie));
         Site.deleteUser(name);
         assertFalse(Site.signedIn(browser, cookie), "the deleted user's session still served the tasks page");
@@ -38,15 +38,15 @@ class SessionsIT {
         String name = Site.uniqueName("it-sec-changed");
         Site.putUser(name, PASSWORD, "staff");
         Wire browser = Wire.fresh();
-        String before = Site.signIn(browser, name, PASSWORD);
+        String before = browser.signIn(name, PASSWORD);
         Site.putUser(name, PASSWORD + "-new", "staff");
         assertFalse(Site.signedIn(browser, before), "a session made with the old password still served");
         assertEquals(200, browser.get("api/tasks", Map.of("Authorization", Wire.basic(name, PASSWORD + "-new")))
                 .status(), "the new password works");
-        String after = Site.signIn(browser, name, PASSWORD + "-new");
+        String after = browser.signIn(name, PASSWORD + "-new");
         Site.putUser(name, PASSWORD + "-new", "viewer");
         assertFalse(Site.signedIn(browser, after), "demoted to viewer: the staff session must end");
-        String asViewer = Site.signIn(browser, name, PASSWORD + "-new");
+        String asViewer = browser.signIn(name, PASSWORD + "-new");
         assertTrue(Site.signedIn(browser, asViewer), "signed in again, as viewer");
         Site.deleteUser(name);
     }
@@ -54,7 +54,7 @@ class SessionsIT {
     @Test
     void theApiDoesNotTakeThePagesSessionCookie() {
         Wire browser = Wire.fresh();
-        String cookie = Site.signIn(browser, lino.linod.it.RunningLinod.ADMIN,
+        String cookie = browser.signIn(lino.linod.it.RunningLinod.ADMIN,
                 lino.linod.it.RunningLinod.ADMIN_PASSWORD);
         Wire.Reply read = browser.get("api/tasks", Map.of("Cookie", cookie));
         assertEquals(401, read.status(), "the API answered a session cookie: " + read);
@@ -74,12 +74,12 @@ class SessionsIT {
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteAndNewAtEachSignIn() {
         Wire browser = Wire.fresh();
-        Wire.Reply first = Site.postSignIn(browser, lino.linod.it.RunningLinod.ADMIN,
+        Wire.Reply first = browser.postSignIn(lino.linod.it.RunningLinod.ADMIN,
                 lino.linod.it.RunningLinod.ADMIN_PASSWORD);
-        String cookie = Site.sessionCookie(first);
+        String cookie = Wire.sessionCookie(first);
         assertTrue(cookie != null && cookie.matches("(?i).*;\\s*HttpOnly(;.*|$)"), "HttpOnly: " + first);
         assertTrue(cookie.matches("(?i).*;\\s*SameSite=(Lax|Strict)(;.*|$)"), "SameSite: " + first);
-        String second = Site.signIn(browser, lino.linod.it.RunningLinod.ADMIN,
+        String second = browser.signIn(lino.linod.it.RunningLinod.ADMIN,
                 lino.linod.it.RunningLinod.ADMIN_PASSWORD);
         assertNotEquals(cookie.split(";")[0], second, "each sign-in makes a new session");
     }

@@ -1,11 +1,8 @@
 package lino.linod.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,32 +59,6 @@ final class Site {
         Wire.Reply reply = Wire.fresh().get("api/tasks/" + id, admin());
         assertEquals(200, reply.status(), reply.toString());
         return (Map<String, Object>) Json.parse(reply.body());
-    }
-
-    /**
-     * Posts the sign-in form as a browser does (the page is a stateless view, so no earlier visit is needed);
-     * the answer.
-     */
-    static Wire.Reply postSignIn(Wire wire, String name, String password) {
-        String form = "signinForm=signinForm&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&signin=Sign+in&jakarta.faces.ViewState=stateless";
-        return wire.send("POST", "signin.xhtml", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
-    }
-
-    /** Signs in on the sign-in page; the session cookie ({@code JSESSIONID=…}) the server set. */
-    static String signIn(Wire wire, String name, String password) {
-        Wire.Reply reply = postSignIn(wire, name, password);
-        assertEquals(302, reply.status(), "a sign-in leads on to the tasks: " + reply);
-        assertTrue(reply.header("Location").contains("tasks.xhtml"), reply.toString());
-        String cookie = sessionCookie(reply);
-        assertNotNull(cookie, "a sign-in sets the session cookie: " + reply);
-        return cookie.split(";", 2)[0].trim();
-    }
-
-    /** The whole {@code Set-Cookie} value of the session cookie, or null. */
-    static String sessionCookie(Wire.Reply reply) {
-        return reply.all("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse(null);
     }
 
     /** Whether the tasks page answers the session {@code cookie} as signed in (else it sends to the sign-in page). */

@@ -103,9 +103,9 @@ class ThrottleIT {
         Wire attacker = Wire.fresh();
         Wire.Reply last = null;
         for (int i = 0; i < 8 && (last == null || last.status() != 429); i++) {
-            last = Site.postSignIn(attacker, name, "guess-" + i);
+            last = attacker.postSignIn(name, "guess-" + i);
             assertTrue(last.status() == 200 || last.status() == 429, last.toString());
-            assertEquals(null, Site.sessionCookie(last), "a failed sign-in makes no session: " + last);
+            assertEquals(null, Wire.sessionCookie(last), "a failed sign-in makes no session: " + last);
         }
         assertEquals(429, last.status(), "eight wrong passwords on the page, none slowed down: " + last);
         assertTrue(last.body().contains("Too many failed sign-ins"), last.toString());
@@ -115,14 +115,39 @@ class ThrottleIT {
     }
 
     @Test
+    void behindATrustedProxyTheForwardedAddressIsTheClients() {
+        String name = Site.uniqueName("it-sec-proxied");
+        Wire proxy = Wire.from(RunningLinod.PROXY);
+        String[] clients = {"203.0.113.7", "2001:db8::7"};
+        for (String client : clients) {
+            // A client's own claim (left) is not believed; the proxy's entry (right) is.
+            Wire.Reply reply = proxy.get("api/tasks", Map.of("Authorization", Wire.basic(name, "guess"),
+                    "X-Forwarded-For", "198.51.100.1, " + client));
+            assertEquals(401, reply.status(), reply.toString());
+        }
+        Poll.until("the forwarded addresses in the log", Duration.ofSeconds(30),
+                () -> warnings("Sign-in failed", "user \"" + name + "\" from 203.0.113.7 ").isEmpty()
+                        || warnings("Sign-in failed", "user \"" + name + "\" from 2001:db8:0:0:0:0:0:7 ").isEmpty()
+                        ? null : true);
+        Wire untrusted = Wire.fresh();
+        untrusted.get("api/tasks", Map.of("Authorization", Wire.basic(name, "guess"),
+                "X-Forwarded-For", "203.0.113.8"));
+        Poll.until("an untrusted sender's own address in the log", Duration.ofSeconds(30),
+                () -> warnings("Sign-in failed", "user \"" + name + "\" from " + untrusted.address() + " ")
+                        .isEmpty() ? null : true);
+        assertEquals(List.of(), warnings("Sign-in failed", "from 198.51.100.1 "), "a client's own claim was taken");
+        assertEquals(List.of(), warnings("Sign-in failed", "from 203.0.113.8 "), "an untrusted header was taken");
+    }
+
+    @Test
     void userNamesMatchExactly() {
         String name = Site.uniqueName("it-sec-exact");
         Site.putUser(name, PASSWORD, "viewer");
         for (String variant : List.of(name + " ", name + "     ", " " + name, name.toUpperCase(), name + "\t")) {
             Wire.Reply reply = Wire.fresh().get("api/tasks", Map.of("Authorization", Wire.basic(variant, PASSWORD)));
             assertEquals(401, reply.status(), "'" + variant + "' signed in as " + name + ": " + reply);
-            Wire.Reply page = Site.postSignIn(Wire.fresh(), variant, PASSWORD);
-            assertEquals(null, Site.sessionCookie(page), "'" + variant + "' signed in on the page: " + page);
+            Wire.Reply page = Wire.fresh().postSignIn(variant, PASSWORD);
+            assertEquals(null, Wire.sessionCookie(page), "'" + variant + "' signed in on the page: " + page);
         }
         assertEquals(200, Wire.fresh().get("api/tasks", Map.of("Authorization", Wire.basic(name, PASSWORD)))
                 .status());
