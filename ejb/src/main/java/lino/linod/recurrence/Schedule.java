@@ -115,6 +115,32 @@ public final class Schedule implements ZonedTrigger {
         return next.filter(at -> notAfter == null || !at.isAfter(notAfter));
     }
 
+    /**
+     * The shortest time between two consecutive runs among the first {@code runs} runs at or after {@code from}:
+     * per pair, the longer of the time on the time line and on the wall clock (so a daily rule is a day apart even
+     * across a change to daylight saving time). Empty when fewer than two runs follow.
+     */
+    public Optional<Duration> shortestGap(Instant from, int runs) {
+        Duration shortest = null;
+        Instant previous = null;
+        Optional<Instant> next = nextRun(null, from, 0);
+        for (int i = 1; i <= runs && next.isPresent(); i++) {
+            Instant at = next.get();
+            if (previous != null) {
+                Duration onLine = Duration.between(previous, at);
+                Duration onClock = Duration.between(previous.atZone(zone).toLocalDateTime(),
+                        at.atZone(zone).toLocalDateTime());
+                Duration gap = onLine.compareTo(onClock) >= 0 ? onLine : onClock;
+                if (shortest == null || gap.compareTo(shortest) < 0) {
+                    shortest = gap;
+                }
+            }
+            previous = at;
+            next = nextRun(at, at, i);
+        }
+        return Optional.ofNullable(shortest);
+    }
+
     /** Delegates to {@link #nextRun}; null when the rule will not fire again. */
     @Override
     public ZonedDateTime getNextRunTime(LastExecution lastExecution, ZonedDateTime taskScheduledTime) {
