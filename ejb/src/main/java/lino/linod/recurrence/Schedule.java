@@ -2,6 +2,7 @@ package lino.linod.recurrence;
 
 import jakarta.enterprise.concurrent.LastExecution;
 import jakarta.enterprise.concurrent.ZonedTrigger;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +119,8 @@ public final class Schedule implements ZonedTrigger {
     /**
      * The shortest time between two consecutive runs among the first {@code runs} runs at or after {@code from}:
      * per pair, the longer of the time on the time line and on the wall clock (so a daily rule is a day apart even
-     * across a change to daylight saving time). Empty when fewer than two runs follow.
+     * across a change to daylight saving time). Empty when fewer than two runs follow, also when the next one lies
+     * beyond the calendar ({@code every=2147483647, every_unit=daily}).
      */
     public Optional<Duration> shortestGap(Instant from, int runs) {
         Duration shortest = null;
@@ -136,7 +138,11 @@ public final class Schedule implements ZonedTrigger {
                 }
             }
             previous = at;
-            next = nextRun(at, at, i);
+            try {
+                next = nextRun(at, at, i);
+            } catch (DateTimeException | ArithmeticException beyondTheCalendar) {
+                break;
+            }
         }
         return Optional.ofNullable(shortest);
     }

@@ -74,9 +74,15 @@ public class SystemTasks {
         return Optional.ofNullable(em.createNamedQuery(SystemTask.NEXT_WAKE_UP, Instant.class).getSingleResult());
     }
 
-    /** The audit trail of a task, newest first. */
+    /** The whole audit trail of a task, newest first. */
     public List<Change> changes(long id) {
         return em.createNamedQuery(Change.OF_TASK, Change.class).setParameter("task", id).getResultList();
+    }
+
+    /** The audit trail of a task, newest first: {@code max} changes from the {@code first}. */
+    public List<Change> changes(long id, int first, int max) {
+        return em.createNamedQuery(Change.OF_TASK, Change.class).setParameter("task", id).setFirstResult(first)
+                .setMaxResults(max).getResultList();
     }
 
     /**

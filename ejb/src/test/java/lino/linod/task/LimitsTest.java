@@ -66,6 +66,10 @@ class LimitsTest {
                         .startDate(LocalDate.of(2026, 4, 5)).build(), null),
                 Arguments.of(Duration.ofDays(366), Recurrence.every(1, Unit.NEVER), null),
                 Arguments.of(day, Recurrence.builder().every(1).unit(Unit.SECONDLY).maxEvents(1).build(), null),
+                // A second run beyond the calendar: one run only.
+                Arguments.of(day, Recurrence.every(Integer.MAX_VALUE, Unit.DAILY), null),
+                Arguments.of(day, Recurrence.every(Integer.MAX_VALUE, Unit.SECONDLY), null),
+                Arguments.of(day, Recurrence.every(Integer.MAX_VALUE, Unit.YEARLY), null),
                 // Zero switches the check off.
                 Arguments.of(Duration.ZERO, Recurrence.every(1, Unit.SECONDLY), null));
     }
