@@ -142,6 +142,13 @@ set -- --nohazelcast --port "$LINOD_PORT" --contextroot linod \
 if [ -n "$LINOD_LIBS" ]; then
     set -- --addlibs "$LINOD_LIBS" "$@"
 fi
+# linod refuses a request body over its limit before reading it; this makes
+# Payara close the connection then instead of reading and discarding the rest.
+if [ -r "$LINOD_HOME/pre-boot-commands.txt" ]; then
+    set -- --prebootcommandfile "$LINOD_HOME/pre-boot-commands.txt" "$@"
+else
+    echo "linod.sh: warning: no $LINOD_HOME/pre-boot-commands.txt: a refused oversized body is read to its end" >&2
+fi
 
 echo "linod.sh: starting linod on port $LINOD_PORT, node $LINOD_NODE, data $LINOD_DATA" >&2
 # JAVA_OPTS is split at blanks on purpose (several options in one variable).
