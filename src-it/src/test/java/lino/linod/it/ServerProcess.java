@@ -57,6 +57,9 @@ final class ServerProcess implements LinodServer {
         for (Path library : libraries) {
             command.addAll(List.of("--addlibs", library.toString()));
         }
+        // As linod.sh and the run profile start it: a refused oversized body closes the connection.
+        command.addAll(List.of("--prebootcommandfile", new File(System.getProperty("linod.prebootCommands",
+                "../dist/pre-boot-commands.txt")).getAbsolutePath()));
         command.addAll(List.of("--deploy", war.getPath()));
         return new ServerProcess(command, null, environment, port);
     }
