@@ -14,7 +14,7 @@
 #                   explicitly is an error). Values in it win over the
 #                   environment the script was started with.
 #   LINOD_HOME      folder holding payara-micro.jar and linod.war (/opt/linod),
-#                   and preboot.asadmin (Payara settings: no Server banner)
+#                   and preboot.asadmin (Payara settings: no Server banner, oversized bodies not read)
 #   LINOD_DATA      writable data folder (/var/lib/linod): embedded Derby
 #                   (derby.system.home), java.io.tmpdir and Payara's unpack dir
 #   LINOD_PORT      HTTP port (8080); the application is at /linod
@@ -144,11 +144,12 @@ set -- --nohazelcast --port "$LINOD_PORT" --contextroot linod \
 if [ -n "$LINOD_LIBS" ]; then
     set -- --addlibs "$LINOD_LIBS" "$@"
 fi
-# Without it Payara names itself in every response's Server header.
+# Payara settings: no Server banner, and a refused oversized body closes the connection
+# (linod refuses it before reading; without this Payara reads and discards the rest).
 if [ -f "$PREBOOT" ]; then
     set -- --prebootcommandfile "$PREBOOT" "$@"
 else
-    echo "linod.sh: no $PREBOOT: Payara will send its Server banner" >&2
+    echo "linod.sh: warning: no $PREBOOT: Payara sends its Server banner and reads refused bodies to their end" >&2
 fi
 
 echo "linod.sh: starting linod on port $LINOD_PORT, node $LINOD_NODE, data $LINOD_DATA" >&2

@@ -37,6 +37,9 @@ public class Recurrence implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The column of the positions as text, {@code "-1 1 2"}: a longer list is refused. */
+    public static final int POSITIONS_LENGTH = 100;
+
     /** A fixed reference for the "can it ever fire" check, so that validation does not depend on the clock. */
     private static final LocalDate PROBE_DATE = LocalDate.of(2000, 1, 1);
 
@@ -62,7 +65,7 @@ public class Recurrence implements Serializable {
     @Column(name = "SUNDAY")
     private boolean sunday;
 
-    @Column(name = "POSITIONS", length = 100)
+    @Column(name = "POSITIONS", length = POSITIONS_LENGTH)
     private String positions;
 
     @Column(name = "START_DATE")
@@ -301,6 +304,10 @@ public class Recurrence implements Serializable {
         if (positions != null) {
             List<String> problems = new ArrayList<>();
             List<Integer> list = parsePositions(positions, problems);
+            if (positions.length() > POSITIONS_LENGTH) {
+                problems.add("are too many: written out (\"" + positions.substring(0, 12) + "…\") they must fit in "
+                        + POSITIONS_LENGTH + " characters");
+            }
             int limit = unit == Unit.WEEKLY ? 7 : unit == Unit.YEARLY ? 366 : 31;
             for (int p : list) {
                 if (p == 0) {

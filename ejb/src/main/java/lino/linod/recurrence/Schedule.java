@@ -2,6 +2,7 @@ package lino.linod.recurrence;
 
 import jakarta.enterprise.concurrent.LastExecution;
 import jakarta.enterprise.concurrent.ZonedTrigger;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,37 @@ public final class Schedule implements ZonedTrigger {
         }
         Optional<Instant> next = lastStart == null ? first(now) : after(lastStart);
         return next.filter(at -> notAfter == null || !at.isAfter(notAfter));
+    }
+
+    /**
+     * The shortest time between two consecutive runs among the first {@code runs} runs at or after {@code from}:
+     * per pair, the longer of the time on the time line and on the wall clock (so a daily rule is a day apart even
+     * across a change to daylight saving time). Empty when fewer than two runs follow, also when the next one lies
+     * beyond the calendar ({@code every=2147483647, every_unit=daily}).
+     */
+    public Optional<Duration> shortestGap(Instant from, int runs) {
+        Duration shortest = null;
+        Instant previous = null;
+        Optional<Instant> next = nextRun(null, from, 0);
+        for (int i = 1; i <= runs && next.isPresent(); i++) {
+            Instant at = next.get();
+            if (previous != null) {
+                Duration onLine = Duration.between(previous, at);
+                Duration onClock = Duration.between(previous.atZone(zone).toLocalDateTime(),
+                        at.atZone(zone).toLocalDateTime());
+                Duration gap = onLine.compareTo(onClock) >= 0 ? onLine : onClock;
+                if (shortest == null || gap.compareTo(shortest) < 0) {
+                    shortest = gap;
+                }
+            }
+            previous = at;
+            try {
+                next = nextRun(at, at, i);
+            } catch (DateTimeException | ArithmeticException beyondTheCalendar) {
+                break;
+            }
+        }
+        return Optional.ofNullable(shortest);
     }
 
     /** Delegates to {@link #nextRun}; null when the rule will not fire again. */

@@ -27,6 +27,8 @@ public class Settings {
 
     /** The most runs at once on one node: the size of linod's managed executor. */
     public static final int MAX_EXECUTOR_SIZE = 32;
+    /** The highest {@code max_tasks}: the No. of a task goes to 1,000,000, and the listing shows them all. */
+    public static final int MAX_MAX_TASKS = 100_000;
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -44,6 +46,8 @@ public class Settings {
     private Duration lease;
     private boolean zoneGiven;
     private Set<String> trustedProxies;
+    private int maxTasks;
+    private Duration shortestInterval;
 
     @PostConstruct
     void read() {
@@ -73,6 +77,12 @@ public class Settings {
         }
         heartbeat = duration("heartbeat", "PT5S");
         lease = duration("lease", "PT15S");
+        maxTasks = integer("max_tasks", "10000", 1, MAX_MAX_TASKS);
+        shortestInterval = duration("shortest_interval", "PT1S");
+        if (shortestInterval.isNegative() || shortestInterval.compareTo(Duration.ofDays(366)) > 0) {
+            throw new IllegalArgumentException("linod.shortest_interval must be from PT0S to P366D: "
+                    + shortestInterval);
+        }
         if (heartbeat.compareTo(Duration.ofMillis(100)) < 0 || lease.compareTo(heartbeat.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("linod.lease (" + lease + ") must be at least twice linod.heartbeat ("
                     + heartbeat + "), which must be at least 0.1 s");
@@ -135,6 +145,20 @@ public class Settings {
     static String outside(String name) {
         String v = System.getProperty("linod." + name);
         return v != null ? v : System.getenv("LINOD_" + name.toUpperCase(Locale.ROOT));
+    }
+
+    private int integer(String name, String fallback, int min, int max) {
+        String v = value(name, fallback);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("linod." + name + " must be a whole number from " + min + " to " + max
+                + ": " + v);
     }
 
     private Duration duration(String name, String fallback) {
@@ -237,5 +261,15 @@ public class Settings {
      */
     public Set<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The most system tasks this site holds: creating one more is refused. */
+    public int maxTasks() {
+        return maxTasks;
+    }
+
+    /** The shortest time between two runs of a recurrence that a user may set (a quota on the daemon's work). */
+    public Duration shortestInterval() {
+        return shortestInterval;
     }
 }

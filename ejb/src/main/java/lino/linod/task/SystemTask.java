@@ -36,6 +36,11 @@ import lino.linod.recurrence.Recurrence;
 @NamedQuery(name = SystemTask.NEXT_WAKE_UP, query = "SELECT MIN(t.nextRunTime) FROM SystemTask t"
         + " WHERE t.runningRun IS NULL AND t.disabled = FALSE")
 @NamedQuery(name = SystemTask.MAX_SEQNO, query = "SELECT MAX(t.seqno) FROM SystemTask t")
+@NamedQuery(name = SystemTask.COUNT, query = "SELECT COUNT(t) FROM SystemTask t")
+@NamedQuery(name = SystemTask.ABOVE, query = "SELECT t FROM SystemTask t WHERE t.seqno < :seqno"
+        + " OR (t.seqno = :seqno AND t.id < :id) ORDER BY t.seqno DESC, t.id DESC")
+@NamedQuery(name = SystemTask.BELOW, query = "SELECT t FROM SystemTask t WHERE t.seqno > :seqno"
+        + " OR (t.seqno = :seqno AND t.id > :id) ORDER BY t.seqno, t.id")
 @NamedQuery(name = SystemTask.CLAIM, query = "UPDATE SystemTask t SET t.runningRun = :run, t.lastStartTime = :now,"
         + " t.requestedAt = NULL, t.requestedBy = NULL, t.version = t.version + 1"
         + " WHERE t.id = :id AND t.version = :version AND t.runningRun IS NULL")
@@ -46,6 +51,11 @@ public class SystemTask {
     public static final String DUE = "SystemTask.due";
     public static final String NEXT_WAKE_UP = "SystemTask.nextWakeUp";
     public static final String MAX_SEQNO = "SystemTask.maxSeqno";
+    public static final String COUNT = "SystemTask.count";
+    /** The tasks before one in No. order (Lino's Sequenced: No., then id), nearest first. */
+    public static final String ABOVE = "SystemTask.above";
+    /** The tasks after one in No. order, nearest first. */
+    public static final String BELOW = "SystemTask.below";
     public static final String CLAIM = "SystemTask.claim";
 
     public static final int NAME_LENGTH = 200;

@@ -16,6 +16,7 @@ import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;
 import lino.linod.recurrence.Unit;
 import lino.linod.recurrence.Violation;
+import lino.linod.site.Settings;
 
 /**
  * The store of system tasks. Each public method is one short transaction. A user's change locks the task's row
@@ -33,6 +34,13 @@ public class SystemTasks {
 
     @Inject
     ProcedureRegistry registry;
+
+    @Inject
+    Settings settings;
+
+    Limits limits() {
+        return new Limits(settings.maxTasks(), settings.shortestInterval());
+    }
 
     public List<SystemTask> all() {
         return em.createNamedQuery(SystemTask.ALL, SystemTask.class).getResultList();
@@ -66,9 +74,15 @@ public class SystemTasks {
         return Optional.ofNullable(em.createNamedQuery(SystemTask.NEXT_WAKE_UP, Instant.class).getSingleResult());
     }
 
-    /** The audit trail of a task, newest first. */
+    /** The whole audit trail of a task, newest first. */
     public List<Change> changes(long id) {
         return em.createNamedQuery(Change.OF_TASK, Change.class).setParameter("task", id).getResultList();
+    }
+
+    /** The audit trail of a task, newest first: {@code max} changes from the {@code first}. */
+    public List<Change> changes(long id, int first, int max) {
+        return em.createNamedQuery(Change.OF_TASK, Change.class).setParameter("task", id).setFirstResult(first)
+                .setMaxResults(max).getResultList();
     }
 
     /**
@@ -83,7 +97,12 @@ public class SystemTasks {
         return Optional.of(insert(procedure, procedure, suggested, user, now, zone));
     }
 
-    /** A further task for a registered procedure (Lino's insert form). */
+    /**
+     * A further task for a registered procedure (Lino's insert form), within the site's limits: at most
+     * {@code max_tasks} tasks, none running more often than {@code shortest_interval}.
+     *
+     * @throws TooManyTasksException when the site has {@code max_tasks} tasks already
+     */
     public SystemTask create(String name, String procedure, Recurrence recurrence, String user, Instant now,
             ZoneId zone) {
         List<Violation> violations = new ArrayList<>();
@@ -91,9 +110,14 @@ public class SystemTasks {
             violations.add(new Violation("procedure", "unknown procedure '" + procedure + "'"));
         }
         checkName(name == null ? procedure : name, violations);
+        if (recurrence != null) {
+            limits().tooOften(recurrence, now, zone).ifPresent(violations::add);
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        oneAtATime();
+        limits().checkRoomForOneMore(em.createNamedQuery(SystemTask.COUNT, Long.class).getSingleResult());
         return insert(name == null ? procedure : name, procedure, recurrence, user, now, zone);
     }
 
@@ -126,12 +150,63 @@ public class SystemTasks {
             seqno++;
             if (t.getSeqno() != seqno) {
                 em.lock(t, LockModeType.PESSIMISTIC_WRITE);
-                em.persist(new Change(t.getId(), now, user, "seqno", t.getSeqno(), seqno));
-                t.setSeqno(seqno);
-                t.bumpRevision();
+                renumbered(t, seqno, user, now);
             }
         }
         return seqno;
+    }
+
+    private void renumbered(SystemTask task, int seqno, String user, Instant now) {
+        em.persist(new Change(task.getId(), now, user, "seqno", task.getSeqno(), seqno));
+        task.setSeqno(seqno);
+        task.bumpRevision();
+    }
+
+    /**
+     * Creates and moves go one at a time, site-wide: the count of tasks and the numbers they read stay true until
+     * they commit. The lock is the site's row in {@code LINOD_SITE} (written at the first start), held until the
+     * end of the transaction on every database.
+     */
+    private void oneAtATime() {
+        em.createNativeQuery("UPDATE LINOD_SITE SET SETTING_VALUE = SETTING_VALUE WHERE NAME = 'zone'")
+                .executeUpdate();
+    }
+
+    /**
+     * Lino's Move up / Move down: swaps the No. of the task with its neighbour's in No. order, in one transaction,
+     * so the two always end with distinct numbers. Two tasks that share a No. (set so through the API) are first
+     * told apart by numbering all tasks 1, 2, 3… in their present order. Nothing happens at either end of the list.
+     *
+     * @param up towards No. 1
+     * @return false when there is no such task
+     */
+    public boolean move(long id, boolean up, String user, Instant now) {
+        oneAtATime();
+        SystemTask task = em.find(SystemTask.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null) {
+            return false;
+        }
+        SystemTask other = neighbour(task, up);
+        if (other == null) {
+            return true;
+        }
+        em.refresh(other, LockModeType.PESSIMISTIC_WRITE);
+        if (other.getSeqno() == task.getSeqno()) {
+            renumber(user, now);
+        }
+        int mine = task.getSeqno();
+        renumbered(task, other.getSeqno(), user, now);
+        renumbered(other, mine, user, now);
+        changed.fire(new TaskChanged(task.getId()));
+        changed.fire(new TaskChanged(other.getId()));
+        return true;
+    }
+
+    private SystemTask neighbour(SystemTask task, boolean up) {
+        List<SystemTask> found = em.createNamedQuery(up ? SystemTask.ABOVE : SystemTask.BELOW, SystemTask.class)
+                .setParameter("seqno", task.getSeqno()).setParameter("id", task.getId()).setMaxResults(1)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** A task whose procedure is no longer registered stays, but is never due on its own. */
@@ -163,6 +238,10 @@ public class SystemTasks {
         }
         if (change.parameters() != null) {
             checkText("parameters", change.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
+        }
+        if (change.recurrence() != null && !change.recurrence().equals(task.getRecurrence())) {
+            limits().tooOften(change.recurrence(), now, zone).ifPresent(v -> violations.add(
+                    new Violation("recurrence." + v.field(), v.message())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

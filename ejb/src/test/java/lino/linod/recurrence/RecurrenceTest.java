@@ -229,4 +229,17 @@ class RecurrenceTest {
         assertEquals(tokyo, Recurrence.cron("0 9 * * *", tokyo).schedule(ZoneId.of("UTC")).getZoneId());
         assertEquals(tokyo, Recurrence.every(1, Unit.DAILY).schedule(tokyo).getZoneId());
     }
+
+    /** The positions are kept as text in a column of 100 characters: a longer list is a violation, not a 500. */
+    @Test
+    void positionsThatDoNotFitTheirColumnAreRefused() {
+        int[] all = java.util.stream.IntStream.rangeClosed(-31, 31).filter(p -> p != 0).toArray();
+        InvalidRecurrenceException e = assertThrows(InvalidRecurrenceException.class,
+                () -> rule(1, Unit.MONTHLY).weekdays(FRIDAY).positions(all).build());
+        assertEquals(List.of("positions"), e.violations().stream().map(Violation::field).toList());
+        assertTrue(e.violations().get(0).message().contains("100 characters"), e.getMessage());
+        int[] fits = java.util.stream.IntStream.rangeClosed(-31, -10).toArray();
+        assertTrue(Recurrence.formatPositions(fits).length() <= Recurrence.POSITIONS_LENGTH);
+        assertEquals(22, rule(1, Unit.MONTHLY).weekdays(DayOfWeek.values()).positions(fits).build().positions().size());
+    }
 }

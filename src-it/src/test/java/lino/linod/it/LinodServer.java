@@ -3,7 +3,7 @@ package lino.linod.it;
 import java.net.URI;
 
 /** A running linod that black-box tests talk to over HTTP: Payara Micro with the WAR, or a full server with the EAR. */
-interface LinodServer extends AutoCloseable {
+public interface LinodServer extends AutoCloseable {
 
     /** {@code http://localhost:PORT/linod/}. */
     URI base();

@@ -91,6 +91,17 @@ public final class RunningLinod {
         return Optional.ofNullable(postgres).map(PostgresProcess::jdbcUrl);
     }
 
+    /**
+     * A further Payara Micro with the built WAR and the given settings ({@code LINOD_…} variables), on a Derby
+     * database of its own under {@code derbyHome}, with the same admin password; the caller closes it.
+     */
+    public static LinodServer startMicro(String derbyHome, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return ServerProcess.micro(Deployments.builtWar(), derbyHome, environment, List.of()).awaitReady();
+    }
+
     private static ServerProcess startMicro(Map<String, String> environment, List<Path> libraries)
             throws IOException, InterruptedException {
         return ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries).awaitReady();

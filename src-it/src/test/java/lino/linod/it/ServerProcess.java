@@ -57,11 +57,10 @@ final class ServerProcess implements LinodServer {
         for (Path library : libraries) {
             command.addAll(List.of("--addlibs", library.toString()));
         }
-        // The operator's settings (dist/preboot.asadmin, as linod.sh passes them): no Server banner.
-        String preboot = System.getProperty("linod.microPreboot");
-        if (preboot != null) {
-            command.addAll(List.of("--prebootcommandfile", preboot));
-        }
+        // The operator's settings (dist/preboot.asadmin, as linod.sh and the run profile pass them): no Server
+        // banner, and a refused oversized body closes the connection.
+        command.addAll(List.of("--prebootcommandfile", new File(System.getProperty("linod.microPreboot",
+                "../dist/preboot.asadmin")).getAbsolutePath()));
         command.addAll(List.of("--deploy", war.getPath()));
         return new ServerProcess(command, null, environment, port);
     }

@@ -13,6 +13,7 @@ import lino.linod.recurrence.Recurrence;
 import lino.linod.task.InvalidInputException;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
+import lino.linod.task.TooManyTasksException;
 
 /** {@code procedures.xhtml}: Lino's Background procedures, and a further task for one of them. */
 @Named
@@ -53,7 +54,7 @@ public class ProceduresPage extends Page {
             SystemTask task = tasks.create(procedure, procedure, suggested, getUser(), clock.instant(),
                     settings.zone());
             info("Created " + task.label() + ".");
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | TooManyTasksException e) {
             error(e.getMessage());
         }
         return null;

@@ -46,7 +46,10 @@ public class TaskPage extends Page implements Serializable {
             Map.entry("positions", "positions"), Map.entry("startDate", "startDate"),
             Map.entry("startTime", "startTime"), Map.entry("endDate", "endDate"), Map.entry("endTime", "endTime"),
             Map.entry("maxEvents", "maxEvents"), Map.entry("cron", "cron"), Map.entry("zone", "zone"),
-            Map.entry("parameters", "parameters"), Map.entry("seqno", "seqno"));
+            Map.entry("parameters", "parameters"), Map.entry("seqno", "seqno"),
+            Map.entry("recurrence.every", "every"), Map.entry("recurrence.cron", "cron"));
+    /** The newest changes shown; the API pages through all of them. */
+    private static final int CHANGES_SHOWN = 200;
 
     @EJB
     transient SystemTasks tasks;
@@ -337,7 +340,7 @@ public class TaskPage extends Page implements Serializable {
             return List.of();
         }
         List<ChangeRow> rows = new ArrayList<>();
-        for (Change c : tasks.changes(id)) {
+        for (Change c : tasks.changes(id, 0, CHANGES_SHOWN)) {
             rows.add(new ChangeRow(show(c.getAt(), settings.zone()), c.getUser(), c.getField(),
                     c.getOldValue() == null ? "" : c.getOldValue(), c.getNewValue() == null ? "" : c.getNewValue()));
         }

@@ -16,10 +16,8 @@ import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.run.Run;
 import lino.linod.run.Runs;
-import lino.linod.task.StaleVersionException;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
-import lino.linod.task.TaskChange;
 
 /** {@code tasks.xhtml}: Lino's System tasks table, live, with Run now, Cancel request and move up/down. */
 @Named
@@ -137,34 +135,13 @@ public class TasksPage extends Page implements Serializable {
         move(id, 1);
     }
 
-    /** Swaps the task's No. with its neighbour's in No. order (Lino's Sequenced). */
+    /** Swaps the task's No. with its neighbour's in No. order (Lino's Sequenced), in one transaction. */
     private void move(long id, int direction) {
         if (!mayChange()) {
             return;
         }
-        List<Row> bySeqno = rows.stream().sorted(Comparator.comparingInt(Row::seqno).thenComparingLong(Row::id))
-                .toList();
-        int at = -1;
-        for (int i = 0; i < bySeqno.size(); i++) {
-            if (bySeqno.get(i).id() == id) {
-                at = i;
-            }
-        }
-        int other = at + direction;
-        if (at < 0 || other < 0 || other >= bySeqno.size()) {
-            return;
-        }
-        Row a = bySeqno.get(at);
-        Row b = bySeqno.get(other);
-        int aSeqno = a.seqno() == b.seqno() ? b.seqno() + direction : b.seqno();
-        try {
-            Instant now = clock.instant();
-            tasks.change(a.id(), new TaskChange(a.version(), null, Math.max(1, aSeqno), null, null, null, null),
-                    getUser(), now, settings.zone());
-            tasks.change(b.id(), new TaskChange(b.version(), null, a.seqno(), null, null, null, null), getUser(),
-                    now, settings.zone());
-        } catch (StaleVersionException e) {
-            error("A task was changed meanwhile; the table shows it now.");
+        if (!tasks.move(id, direction < 0, getUser(), clock.instant())) {
+            error("This task no longer exists.");
         }
         load();
     }

@@ -7,9 +7,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import lino.linod.recurrence.Violation;
@@ -21,7 +24,13 @@ import lino.linod.task.InvalidInputException;
  */
 final class Body {
 
+    /**
+     * The most characters of a body; {@code security.BodyLimit} refuses a body of more than as many bytes before
+     * it is read (no character is less than a byte in UTF-8), so this is a second line, for servers without it.
+     */
     static final int MAX_LENGTH = 100_000;
+    /** The longest number text any field takes (a long's 19 digits, a sign), with room for "1.0E+3" spellings. */
+    static final int MAX_NUMBER_LENGTH = 30;
     /** Deeper nesting is refused before parsing: the parser recurses and would overflow its stack. */
     static final int MAX_DEPTH = 32;
 
@@ -45,6 +54,10 @@ final class Body {
         }
         if (depth(text) > MAX_DEPTH) {
             throw new InvalidInputException("body", "is nested more than " + MAX_DEPTH + " levels deep");
+        }
+        List<Violation> longNumbers = longNumbers(text);
+        if (!longNumbers.isEmpty()) {
+            throw new InvalidInputException(longNumbers);
         }
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
@@ -80,6 +93,55 @@ final class Body {
             }
         }
         return deepest;
+    }
+
+    /**
+     * Numbers longer than any field takes, named by their field ({@code recurrence.positions}). Read as tokens,
+     * never converted: the JSON provider refuses to convert a number of over 1,100 digits with an exception of
+     * its own, and converting long ones costs time.
+     */
+    static List<Violation> longNumbers(String text) {
+        List<Violation> found = new ArrayList<>();
+        Deque<String> containers = new ArrayDeque<>();
+        Deque<Boolean> objects = new ArrayDeque<>();
+        String key = null;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.KEY_NAME) {
+                    key = field(parser.getString());
+                    continue;
+                }
+                String name = containers.isEmpty() ? "body"
+                        : objects.peek() ? (containers.peek().isEmpty() ? key : containers.peek() + "." + key)
+                        : containers.peek();
+                switch (event) {
+                    case START_OBJECT -> {
+                        containers.push(containers.isEmpty() ? "" : name);
+                        objects.push(true);
+                    }
+                    case START_ARRAY -> {
+                        containers.push(name);
+                        objects.push(false);
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        containers.pop();
+                        objects.pop();
+                    }
+                    case VALUE_NUMBER -> {
+                        if (parser.getString().length() > MAX_NUMBER_LENGTH
+                                && found.stream().noneMatch(v -> v.field().equals(name))) {
+                            found.add(new Violation(name, "is a number of more than " + MAX_NUMBER_LENGTH
+                                    + " characters"));
+                        }
+                    }
+                    default -> {
+                        // strings, true, false, null: read by the fields
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private void rejectUnknown(Set<String> known) {
@@ -170,8 +232,8 @@ final class Body {
         return null;
     }
 
-    List<String> strings(String key, int max) {
-        JsonArray array = array(key);
+    List<String> strings(String key, int max, int maxItems) {
+        JsonArray array = array(key, maxItems);
         if (array == null) {
             return null;
         }
@@ -186,8 +248,8 @@ final class Body {
         return out;
     }
 
-    List<Integer> integers(String key) {
-        JsonArray array = array(key);
+    List<Integer> integers(String key, int maxItems) {
+        JsonArray array = array(key, maxItems);
         if (array == null) {
             return null;
         }
@@ -207,7 +269,7 @@ final class Body {
         return out;
     }
 
-    private JsonArray array(String key) {
+    private JsonArray array(String key, int maxItems) {
         if (!has(key)) {
             return null;
         }
@@ -216,8 +278,8 @@ final class Body {
             wrong(key, "must be a list");
             return null;
         }
-        if (v.asJsonArray().size() > 400) {
-            wrong(key, "is too long");
+        if (v.asJsonArray().size() > maxItems) {
+            wrong(key, "must have at most " + maxItems + " entries");
             return null;
         }
         return v.asJsonArray();

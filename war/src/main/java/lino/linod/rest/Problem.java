@@ -8,14 +8,23 @@ import java.util.List;
 import lino.linod.recurrence.Violation;
 
 /** RFC 9457 problem details: every error linod's API answers has this body. */
-final class Problem {
+public final class Problem {
 
-    static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = "application/problem+json";
 
     private Problem() {
     }
 
     static Response response(int status, String title, String detail, List<Violation> errors) {
+        return Response.status(status).type(MEDIA_TYPE).entity(json(status, title, detail, errors)).build();
+    }
+
+    /** The body alone, for answers given before JAX-RS is reached (a servlet filter). */
+    public static String json(int status, String title, String detail) {
+        return json(status, title, detail, null);
+    }
+
+    private static String json(int status, String title, String detail, List<Violation> errors) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
@@ -29,7 +38,7 @@ final class Problem {
                     v.message())));
             body.add("errors", list);
         }
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 
     static Response response(int status, String title, String detail) {

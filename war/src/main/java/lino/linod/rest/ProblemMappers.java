@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import lino.linod.recurrence.InvalidRecurrenceException;
 import lino.linod.task.InvalidInputException;
 import lino.linod.task.StaleVersionException;
+import lino.linod.task.TooManyTasksException;
 
 /** Turns every exception into a problem body, so that no client sees a stack trace or an HTML error page. */
 final class ProblemMappers {
@@ -40,6 +41,15 @@ final class ProblemMappers {
     public static class Stale implements ExceptionMapper<StaleVersionException> {
         @Override
         public Response toResponse(StaleVersionException e) {
+            return Problem.response(409, "Conflict", e.getMessage());
+        }
+    }
+
+    /** The site holds {@code max_tasks} tasks: the request is fine, the state of the site refuses it. */
+    @Provider
+    public static class TooManyTasks implements ExceptionMapper<TooManyTasksException> {
+        @Override
+        public Response toResponse(TooManyTasksException e) {
             return Problem.response(409, "Conflict", e.getMessage());
         }
     }

@@ -24,6 +24,9 @@ final class RecurrenceJson {
     static final Set<String> FIELDS = Set.of("unit", "every", "weekdays", "positions", "startDate", "startTime",
             "endDate", "endTime", "maxEvents", "cron", "zone");
 
+    /** More positions never fit their column (see {@link Recurrence#POSITIONS_LENGTH}), which is checked too. */
+    static final int MAX_POSITIONS = 50;
+
     private RecurrenceJson() {
     }
 
@@ -65,7 +68,7 @@ final class RecurrenceJson {
         if (every != null) {
             b.every(every);
         }
-        List<String> days = body.strings("weekdays", 20);
+        List<String> days = body.strings("weekdays", 20, 7);
         if (days != null) {
             java.util.EnumSet<DayOfWeek> checked = java.util.EnumSet.noneOf(DayOfWeek.class);
             for (String d : days) {
@@ -77,7 +80,7 @@ final class RecurrenceJson {
             }
             b.weekdays(checked.toArray(DayOfWeek[]::new));
         }
-        List<Integer> positions = body.integers("positions");
+        List<Integer> positions = body.integers("positions", MAX_POSITIONS);
         if (positions != null) {
             b.positions(positions.stream().mapToInt(Integer::intValue).toArray());
         }

@@ -52,6 +52,8 @@ public class TasksResource {
     static final Set<String> CHANGE_FIELDS = Set.of("version", "name", "seqno", "logLevel", "disabled",
             "recurrence", "parameters");
     static final int MAX_PAGE_SIZE = 200;
+    /** The audit trail is answered in pages too: the newest 1,000 changes unless asked for others. */
+    static final int MAX_CHANGES_PAGE_SIZE = 1000;
 
     @EJB
     SystemTasks tasks;
@@ -270,9 +272,12 @@ public class TasksResource {
 
     @GET
     @Path("{id}/changes")
-    public String changes(@PathParam("id") String id) {
+    public String changes(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("1000") String size) {
         long taskId = id(id);
-        List<Change> changes = tasks.changes(taskId);
+        int p = number("page", page, 0, 1_000_000);
+        int s = number("size", size, 1, MAX_CHANGES_PAGE_SIZE);
+        List<Change> changes = tasks.changes(taskId, p * s, s);
         // A deleted task keeps its audit trail.
         if (changes.isEmpty() && tasks.find(taskId).isEmpty()) {
             throw new NotFoundException();

@@ -46,7 +46,7 @@ public class UsersResource {
     public Response save(@PathParam("name") String name, String json) {
         Body body = Body.parse(json, Set.of("password", "roles"));
         String password = body.string("password", 1000);
-        List<String> roles = body.strings("roles", 20);
+        List<String> roles = body.strings("roles", 20, 10);
         if (!body.has("password")) {
             body.violations.add(new Violation("password", "is required"));
         }

@@ -106,6 +106,21 @@ class TaskPageIT {
         });
     }
 
+    /** More positions than their column holds (issue #11): a message beside the field, not an error page. */
+    @Test
+    void positionsLongerThanTheirColumnAreRefusedBesideTheirField() {
+        assertRefused("positions", d -> {
+            new Select(d.findElement(By.id("unit"))).selectByValue("monthly");
+            for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
+                if (!d.findElement(By.id(day)).isSelected()) {
+                    d.findElement(By.id(day)).click();
+                }
+            }
+            type(d, "positions", java.util.stream.IntStream.rangeClosed(-31, 31).filter(p -> p != 0)
+                    .mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
+        });
+    }
+
     @Test
     void disablingATaskIsSavedAndAudited() {
         String name = Api.uniqueName("it-pages-disable");

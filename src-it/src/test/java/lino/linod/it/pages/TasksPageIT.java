@@ -257,6 +257,31 @@ class TasksPageIT {
                 .equals(shownNames(x)));
     }
 
+    /**
+     * Move down on a task that shares its No. with the next one, a third task numbered one higher: one transaction
+     * tells the two apart and swaps them, and no two of the three end with the same No. (issue #11).
+     */
+    @Test
+    void moveDownLeavesDistinctNumbersEvenWhenTwoShareOne() {
+        String prefix = Api.uniqueName("it-pages-move-shared");
+        long a = id(api.createQuietTask("checkdata", prefix + "-a"));
+        long b = id(api.createQuietTask("checkdata", prefix + "-b"));
+        long c = id(api.createQuietTask("checkdata", prefix + "-c"));
+        int shared = 500_000 + (int) (System.nanoTime() % 100_000) * 2;
+        api.update(a, "seqno", shared);
+        api.update(b, "seqno", shared);
+        api.update(c, "seqno", shared + 1);
+        ChromeDriver d = Chromium.staff();
+        filter(d, prefix, "all", Set.of(prefix + "-a", prefix + "-b", prefix + "-c"));
+        clickInRow(a, ".move-down");
+        Api.poll("task " + prefix + "-a moved below " + prefix + "-b", Duration.ofSeconds(10),
+                () -> seqno(api.task(a)) > seqno(api.task(b)) ? true : null);
+        Set<Long> numbers = Set.of(a, b, c).stream().map(id -> seqno(api.task(id))).collect(Collectors.toSet());
+        assertEquals(3, numbers.size(), "distinct numbers: " + numbers);
+        waitFor("the table to show " + prefix + "-b, -a, -c", x -> List.of(prefix + "-b", prefix + "-a",
+                prefix + "-c").equals(shownNames(x)));
+    }
+
     private static long seqno(Map<String, Object> task) {
         return ((BigDecimal) task.get("seqno")).longValueExact();
     }
