@@ -283,7 +283,8 @@ public class Daemon {
                     // Every slot is taken: the end of a run wakes the daemon; no reading of due tasks meanwhile.
                     delay = settings.maxSleep();
                 } else {
-                    SystemTasks.Look look = tasks.look(now());
+                    // A few more than the free slots: some may be taken by another node meanwhile.
+                    SystemTasks.Look look = tasks.look(now(), execution.freeSlots() * 2 + 8);
                     boolean waiting = !look.due().isEmpty() && execution.start(look.due(), now());
                     outage.succeeded();
                     if (!waiting) {

@@ -9,13 +9,16 @@ import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +30,7 @@ import lino.linod.procedure.Warning;
 import lino.linod.run.Outcome;
 import lino.linod.run.Run;
 import lino.linod.run.Runs;
+import lino.linod.site.ConfiguredDataSource;
 import lino.linod.site.Settings;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
@@ -54,12 +58,23 @@ final class Execution {
     private final Outage outage;
     private final Runnable wake;
     private final Semaphore slots;
+    /** PostgreSQL: claims pass over the rows another node is claiming ({@code SKIP LOCKED}). */
+    private final boolean skipLocked = ConfiguredDataSource.isPostgres();
     private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
     private final Queue<Ended> unrecorded = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
 
     /** A run's end not yet in the database. */
     private record Ended(RunContext context, Outcome outcome, Instant end) {
+    }
+
+    /** The most run ends written in one transaction. */
+    private static final int ENDS_PER_TRANSACTION = 50;
+    /** Ends waiting to be written, each with the worker that waits for it. */
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+
+    private record Pending(Ended ended, CompletableFuture<Void> written) {
     }
 
     Execution(Settings settings, ProcedureRegistry registry, BeanManager beans, SystemTasks tasks, Runs runs,
@@ -85,11 +100,19 @@ final class Execution {
         return slots.availablePermits() == 0;
     }
 
+    /** How many more runs this node can start now. */
+    int freeSlots() {
+        return slots.availablePermits();
+    }
+
     /**
-     * Claims and starts those of the due tasks this node has slots for; returns whether some due task had to wait
-     * for a slot. Database failures are thrown to the loop.
+     * Claims, in one transaction, those of the due tasks this node has slots for, and starts them; returns whether
+     * some due task had to wait for a slot. Database failures are thrown to the loop.
      */
     boolean start(List<SystemTask> due, Instant now) {
+        List<SystemTask> batch = new ArrayList<>();
+        Map<Long, ProcedureInfo> procedures = new HashMap<>();
+        boolean waiting = false;
         int seen = 0;
         for (SystemTask task : due) {
             seen++;
@@ -101,36 +124,49 @@ final class Execution {
             if (!slots.tryAcquire()) {
                 LOG.fine("All " + settings.executorSize() + " run slots busy; " + task.label() + " waits.");
                 metrics.waiting(due.size() - seen + 1);
-                return true;
+                waiting = true;
+                break;
             }
-            Optional<Run> claimed;
-            try {
-                claimed = runs.claim(task, now, settings.node(), settings.daemonUser());
-            } catch (RuntimeException e) {
-                slots.release();
-                throw e;
-            }
-            if (claimed.isEmpty()) {
-                metrics.claimLost();
-                slots.release();
-                LOG.fine(task.label() + " was claimed elsewhere or changed; looking again.");
-                continue;
-            }
-            launch(task, claimed.get(), procedure.get(), now);
+            batch.add(task);
+            procedures.put(task.getId(), procedure.get());
         }
-        metrics.waiting(0);
-        return false;
+        if (!waiting) {
+            metrics.waiting(0);
+        }
+        if (batch.isEmpty()) {
+            return waiting;
+        }
+        List<Run> claimed;
+        try {
+            claimed = runs.claimAll(batch, now, settings.node(), settings.daemonUser(), skipLocked);
+        } catch (RuntimeException e) {
+            slots.release(batch.size());
+            throw e;
+        }
+        int lost = batch.size() - claimed.size();
+        if (lost > 0) {
+            slots.release(lost);
+            for (int i = 0; i < lost; i++) {
+                metrics.claimLost();
+            }
+            LOG.fine(lost + " of " + batch.size() + " due tasks were claimed elsewhere or changed; looking again.");
+        }
+        Map<Long, SystemTask> byId = new HashMap<>();
+        batch.forEach(t -> byId.put(t.getId(), t));
+        for (Run run : claimed) {
+            launch(byId.get(run.getTaskId()), run, procedures.get(run.getTaskId()), now);
+        }
+        return waiting;
     }
 
     private void launch(SystemTask task, Run run, ProcedureInfo procedure, Instant now) {
         Instant due = task.getRequestedAt() != null ? task.getRequestedAt() : task.getNextRunTime();
-        metrics.started(procedure.name(), due == null ? Duration.ZERO : Duration.between(due, now));
         LOG.fine("Run " + run.getId() + " of " + task.label() + " started on " + settings.node()
                 + " with logging level " + task.getLogLevel() + ".");
         RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs);
         running.put(task.getId(), context);
         try {
-            context.future = workers.submit(() -> execute(context, procedure));
+            context.future = workers.submit(() -> execute(context, procedure, due));
         } catch (RuntimeException e) {
             // Not the procedure's fault: the task is due again.
             context.append("Could not start: " + e + "\n");
@@ -138,7 +174,11 @@ final class Execution {
         }
     }
 
-    private void execute(RunContext context, ProcedureInfo procedure) {
+    private void execute(RunContext context, ProcedureInfo procedure, Instant due) {
+        // The run starts when its procedure does, not when the daemon woke up.
+        Instant began = clock.get();
+        context.began(began);
+        metrics.started(procedure.name(), due == null ? Duration.ZERO : Duration.between(due, began));
         Outcome outcome = Outcome.INTERRUPTED;
         try {
             @SuppressWarnings("unchecked")
@@ -174,7 +214,7 @@ final class Execution {
         }
         Instant end = clock.get();
         try {
-            record(new Ended(context, outcome, end));
+            recordTogether(new Ended(context, outcome, end));
         } finally {
             running.remove(context.taskId());
             slots.release();
@@ -192,6 +232,64 @@ final class Execution {
     }
 
     /**
+     * Writes a run's end together with those of the runs that end at the same moment: the worker that gets the
+     * lock first writes every end waiting, in one transaction; the others find theirs written (group commit).
+     * Returns once this end is written or kept for later, like {@link #record}.
+     */
+    private void recordTogether(Ended ended) {
+        Pending mine = new Pending(ended, new CompletableFuture<>());
+        pending.add(mine);
+        writing.lock();
+        try {
+            while (!mine.written().isDone()) {
+                List<Pending> batch = new ArrayList<>();
+                for (Pending p = pending.poll(); p != null; p = batch.size() < ENDS_PER_TRANSACTION
+                        ? pending.poll() : null) {
+                    batch.add(p);
+                }
+                write(batch);
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.size() > 1) {
+            List<Runs.End> ends = batch.stream().map(p -> new Runs.End(p.ended().context().runId(),
+                    p.ended().outcome(), p.ended().context().captured(), p.ended().context().start(),
+                    p.ended().end())).toList();
+            try {
+                List<Boolean> written = runs.finishAll(ends, settings.zone(), settings.daemonUser());
+                outage.succeeded();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!written.get(i)) {
+                        notRecorded(batch.get(i).ended());
+                    }
+                    batch.get(i).written().complete(null);
+                }
+                return;
+            } catch (RuntimeException e) {
+                // A user's change to one of the tasks, or the database away: each on its own, with retries.
+                LOG.log(Level.FINE, "Recording " + batch.size() + " run ends at once failed; one by one now", e);
+            }
+        }
+        for (Pending p : batch) {
+            try {
+                record(p.ended());
+            } finally {
+                p.written().complete(null);
+            }
+        }
+    }
+
+    private static void notRecorded(Ended ended) {
+        LOG.warning("The end of run " + ended.context().runId() + " of " + ended.context().taskLabel() + " ("
+                + ended.outcome() + ") was not recorded: another node had closed the run already"
+                + " (this node was taken for dead).");
+    }
+
+    /**
      * Writes a run's end. A version conflict (a user changed the task during the run) is retried at once on fresh
      * data, so the user's change is kept; any other failure keeps the end for {@link #recordUnrecorded}.
      */
@@ -199,11 +297,9 @@ final class Execution {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean written = runs.finish(ended.context().runId(), ended.outcome(), ended.context().captured(),
-                        ended.end(), settings.zone(), settings.daemonUser());
+                        ended.context().start(), ended.end(), settings.zone(), settings.daemonUser());
                 if (!written) {
-                    LOG.warning("The end of run " + ended.context().runId() + " of " + ended.context().taskLabel()
-                            + " (" + ended.outcome() + ") was not recorded: another node had closed the run already"
-                            + " (this node was taken for dead).");
+                    notRecorded(ended);
                 }
                 outage.succeeded();
                 return true;

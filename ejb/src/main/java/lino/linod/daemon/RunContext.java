@@ -37,6 +37,7 @@ final class RunContext implements ProcedureContext {
     private final String taskName;
     private final String procedure;
     private final Instant start;
+    private volatile Instant began;
     private final String parameters;
     private final Principal principal;
     private final Runs runs;
@@ -128,8 +129,15 @@ final class RunContext implements ProcedureContext {
         return procedure;
     }
 
+    /** When the procedure started: the claim's instant until the worker began it. */
     Instant start() {
-        return start;
+        Instant at = began;
+        return at != null ? at : start;
+    }
+
+    /** The worker begins the procedure now. */
+    void began(Instant at) {
+        began = at;
     }
 
     long taskId() {

@@ -35,7 +35,8 @@ public class Metrics {
         Gauge.builder("linod.runs.active", this, m -> m.running.getAsInt())
                 .description("Runs going on at this node").register(registry);
         Gauge.builder("linod.tasks.waiting", waiting, AtomicInteger::get)
-                .description("Due tasks waiting for a free run slot at this node's last look").register(registry);
+                .description("Due tasks waiting for a free run slot at this node's last look (of those it read)")
+                .register(registry);
         Gauge.builder("linod.http.sessions", this, m -> m.sessions.getAsInt())
                 .description("Open HTTP sessions at this node (only a page sign-in makes one)").register(registry);
         claimsLost = Counter.builder("linod.claims.lost")

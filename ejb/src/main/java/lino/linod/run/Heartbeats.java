@@ -36,6 +36,20 @@ public final class Heartbeats implements AutoCloseable {
      * took this one for dead).
      */
     public synchronized List<Nodes.Seen> beat(String name, String incarnation) throws SQLException {
+        boolean kept = connection != null;
+        try {
+            return beatOnce(name, incarnation);
+        } catch (SQLException | RuntimeException e) {
+            if (!kept) {
+                throw e;
+            }
+            // The connection kept from before (say, from before the database restarted) is dead: once more on a
+            // new one, so that a database that answers again is not reported away once more.
+            return beatOnce(name, incarnation);
+        }
+    }
+
+    private List<Nodes.Seen> beatOnce(String name, String incarnation) throws SQLException {
         Connection c = connection();
         try {
             int renewed;

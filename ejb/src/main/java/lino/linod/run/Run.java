@@ -78,6 +78,13 @@ public class Run {
         this.runAs = runAs;
     }
 
+    /** When the procedure really started (the claim wrote the instant the daemon woke up), if later. */
+    void began(Instant start) {
+        if (start != null && start.isAfter(startTime) && (endTime == null || !start.isAfter(endTime))) {
+            this.startTime = start;
+        }
+    }
+
     void end(Instant end, Outcome outcome, String log) {
         this.endTime = end;
         this.outcome = outcome;

@@ -7,7 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import lino.linod.task.Change;
 import lino.linod.task.SystemTask;
@@ -43,16 +48,77 @@ public class Runs {
     }
 
     /**
+     * Claims, in one transaction, those of the due tasks {@code seen} that are still as seen (same version, no run):
+     * writes a run for each and marks its task as running. The runs come back in the order of {@code seen}; a task
+     * that another node (or a user's change) took first is left out. With {@code skipLocked} (PostgreSQL) the
+     * tasks are first locked with {@code FOR UPDATE SKIP LOCKED}: rows that another node is claiming at this
+     * moment are passed over instead of waited for, so nodes that look at once share the due tasks without
+     * colliding.
+     */
+    public List<Run> claimAll(List<SystemTask> seen, Instant now, String node, String runAs, boolean skipLocked) {
+        List<SystemTask> candidates = seen;
+        if (skipLocked && !seen.isEmpty()) {
+            Set<Long> free = lockFree(seen);
+            candidates = seen.stream().filter(t -> free.contains(t.getId())).toList();
+        }
+        List<Run> claimed = new ArrayList<>();
+        for (SystemTask task : candidates) {
+            Run run = new Run(task.getId(), task.getName(), now, node, runAs);
+            em.persist(run);
+            em.flush();
+            int updated = em.createNamedQuery(SystemTask.CLAIM)
+                    .setParameter("run", run.getId()).setParameter("now", now)
+                    .setParameter("id", task.getId()).setParameter("version", task.getVersion())
+                    .executeUpdate();
+            if (updated == 1) {
+                claimed.add(run);
+            } else {
+                em.remove(run);
+            }
+        }
+        return claimed;
+    }
+
+    /** The ids of those tasks that are idle, unchanged since seen, and not being claimed by another node. */
+    private Set<Long> lockFree(List<SystemTask> seen) {
+        StringBuilder sql = new StringBuilder("SELECT ID, VERSION FROM LINOD_SYSTEM_TASK WHERE RUNNING_RUN IS NULL"
+                + " AND ID IN (");
+        for (int i = 1; i <= seen.size(); i++) {
+            sql.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        sql.append(") FOR UPDATE SKIP LOCKED");
+        jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < seen.size(); i++) {
+            query.setParameter(i + 1, seen.get(i).getId());
+        }
+        Map<Long, Long> versions = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            versions.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
+        }
+        Set<Long> free = new HashSet<>();
+        for (SystemTask task : seen) {
+            Long version = versions.get(task.getId());
+            if (version != null && version == task.getVersion()) {
+                free.add(task.getId());
+            }
+        }
+        return free;
+    }
+
+    /**
      * Closes a run and its task; false (and nothing written) when the run is no longer going on. A user's
      * concurrent change to the task (say, Run now pressed during the run) makes this transaction fail on the
      * version check; the caller retries, so the change is kept.
      */
-    public boolean finish(long runId, Outcome outcome, String log, Instant end, ZoneId zone, String daemonUser) {
+    public boolean finish(long runId, Outcome outcome, String log, Instant start, Instant end, ZoneId zone,
+            String daemonUser) {
         Run run = em.find(Run.class, runId);
         if (run == null || run.getOutcome() != Outcome.RUNNING) {
             // Closed meanwhile by another node, which took this one for dead: its record stands.
             return false;
         }
+        run.began(start);
         run.end(end, outcome, log);
         SystemTask task = em.find(SystemTask.class, run.getTaskId());
         if (task != null && runId == nullToZero(task.getRunningRun())) {
@@ -65,6 +131,22 @@ public class Runs {
             }
         }
         return true;
+    }
+
+    /** A run's end as {@link #finishAll} takes it. */
+    public record End(long runId, Outcome outcome, String log, Instant start, Instant end) {
+    }
+
+    /**
+     * Closes several runs and their tasks in one transaction, as {@link #finish} does each; returns for each
+     * whether it was written. Any failure rolls all of them back (the caller then records them one by one).
+     */
+    public List<Boolean> finishAll(List<End> ends, ZoneId zone, String daemonUser) {
+        List<Boolean> written = new ArrayList<>();
+        for (End e : ends) {
+            written.add(finish(e.runId(), e.outcome(), e.log(), e.start(), e.end(), zone, daemonUser));
+        }
+        return written;
     }
 
     private static long nullToZero(Long value) {

@@ -61,9 +61,14 @@ public class SystemTasks {
     }
 
     /** The earliest next run of a task that is idle and enabled, if any. */
-    /** The due tasks and, in the same transaction, the earliest next run: an idle look is one transaction. */
-    public Look look(Instant now) {
-        return new Look(due(now), nextWakeUp());
+    /**
+     * At most {@code limit} due tasks, the first in No. order (a node reads no more than it has slots for), and the
+     * earliest next run; one transaction.
+     */
+    public Look look(Instant now, int limit) {
+        List<SystemTask> due = em.createNamedQuery(SystemTask.DUE, SystemTask.class).setParameter("now", now)
+                .setMaxResults(Math.max(1, limit)).getResultList();
+        return new Look(due, nextWakeUp());
     }
 
     /** What the daemon sees when it looks. */

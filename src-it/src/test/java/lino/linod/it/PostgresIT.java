@@ -65,6 +65,30 @@ class PostgresIT {
     }
 
     @Test
+    void passwordsAreStoredAsPbkdf2WithCurrentParameters() throws Exception {
+        assumeTrue(RunningLinod.usesPostgres(), "runs where linod is started on PostgreSQL");
+        String name = "it-hash-" + RunningLinod.kind();
+        HttpResponse<String> created = call("PUT", "users/" + name,
+                "{\"password\":\"Hash-it-4711\",\"roles\":[\"viewer\"]}");
+        assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
+        try (Connection c = database();
+                PreparedStatement q = c.prepareStatement("SELECT password_hash FROM linod_user WHERE name = ?")) {
+            for (String user : List.of(RunningLinod.ADMIN, name)) {
+                q.setString(1, user);
+                try (ResultSet r = q.executeQuery()) {
+                    assertTrue(r.next(), user);
+                    String[] hash = r.getString(1).split(":");
+                    assertEquals(4, hash.length, user + "'s hash: " + r.getString(1));
+                    assertEquals("PBKDF2WithHmacSHA256", hash[0], user);
+                    assertTrue(Integer.parseInt(hash[1]) >= 600_000, user + ": " + hash[1] + " iterations");
+                    assertEquals(32, Base64.getDecoder().decode(hash[2]).length, user + "'s salt");
+                    assertEquals(32, Base64.getDecoder().decode(hash[3]).length, user + "'s key");
+                }
+            }
+        }
+    }
+
+    @Test
     void tasksAndRunsAreStoredInPostgres() throws Exception {
         assumeTrue(RunningLinod.usesPostgres(), "runs where linod is started on PostgreSQL");
         HttpResponse<String> created = call("POST", "tasks", "{\"procedure\":\"checkdata\",\"name\":\""
