@@ -43,6 +43,7 @@ import lino.linod.run.Runs;
 import lino.linod.site.Database;
 import lino.linod.site.Settings;
 import lino.linod.task.SystemTask;
+import lino.linod.task.TaskList;
 import lino.linod.task.SystemTasks;
 
 /**
@@ -177,11 +178,9 @@ public class Daemon {
             tasks.installIfNeeded(p.name(), suggested, settings.daemonUser(), now, settings.zone())
                     .ifPresent(t -> LOG.info("Created " + t.label() + "."));
         }
-        for (SystemTask t : tasks.all()) {
-            if (registry.find(t.getProcedure()).isEmpty()) {
-                LOG.warning(t.label() + ": procedure " + t.getProcedure() + " is not registered; it will not run.");
-                tasks.unschedule(t.getId());
-            }
+        for (SystemTask t : tasks.unresolved(registry.procedures().keySet())) {
+            LOG.warning(t.label() + ": procedure " + t.getProcedure() + " is not registered; it will not run.");
+            tasks.unschedule(t.getId());
         }
     }
 
@@ -314,7 +313,11 @@ public class Daemon {
      * or "This site does not use linod.".
      */
     public String listing() {
-        return Listing.of(settings.useLinod() ? tasks.all() : null, settings.zone());
+        if (!settings.useLinod()) {
+            return Listing.of(null, 0, settings.zone());
+        }
+        TaskList.Page first = tasks.list(TaskList.all(), 0, Listing.MOST);
+        return Listing.of(first.tasks(), first.total(), settings.zone());
     }
 
     /** This node's name, as written in the runs it makes. */

@@ -6,24 +6,37 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import lino.linod.task.SystemTask;
 
-/** What Lino's {@code linod --list} printed: "N scheduled jobs:" and a line per task with its last and next run. */
+/**
+ * What Lino's {@code linod --list} printed: "N scheduled jobs:" and a line per task with its last and next run, for
+ * the first {@link #MOST} tasks in No. order (a site of 100,000 tasks is listed page by page by the REST API).
+ */
 final class Listing {
+
+    /** The most tasks listed. */
+    static final int MOST = 1000;
 
     private Listing() {
     }
 
-    /** @param tasks null when the site does not use linod */
-    static String of(List<SystemTask> tasks, ZoneId zone) {
+    /**
+     * @param tasks null when the site does not use linod
+     * @param total how many tasks the site has
+     */
+    static String of(List<SystemTask> tasks, long total, ZoneId zone) {
         if (tasks == null) {
             return "This site does not use linod.\n";
         }
-        StringBuilder out = new StringBuilder().append(tasks.size()).append(" scheduled jobs:\n");
+        StringBuilder out = new StringBuilder().append(total).append(" scheduled jobs:\n");
         for (SystemTask t : tasks) {
             out.append('[').append(t.getSeqno()).append("] ").append(t.getRecurrence().whenText())
                     .append(" do ").append(t.getProcedure()).append("() (last run: ")
                     .append(show(t.getLastStartTime(), zone)).append(", next run: ")
                     .append(t.isRunning() ? "[running]" : t.isDisabled() ? "[disabled]" : show(t.getNextRunTime(), zone))
                     .append(")\n");
+        }
+        if (total > tasks.size()) {
+            out.append("… and ").append(total - tasks.size()).append(" more (GET /api/tasks?page=1&size=")
+                    .append(tasks.size()).append(" and on).\n");
         }
         return out.toString();
     }

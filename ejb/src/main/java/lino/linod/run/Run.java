@@ -17,12 +17,15 @@ import java.time.Instant;
 @Entity
 @Table(name = "LINOD_RUN", indexes = {
         @Index(name = "LINOD_RUN_TASK", columnList = "TASK_ID, START_TIME"),
-        @Index(name = "LINOD_RUN_START", columnList = "START_TIME")})
+        @Index(name = "LINOD_RUN_START", columnList = "START_TIME"),
+        @Index(name = "LINOD_RUN_OUTCOME", columnList = "OUTCOME, NODE_NAME")})
 @NamedQuery(name = Run.OF_TASK, query = "SELECT r FROM Run r WHERE r.taskId = :task ORDER BY r.startTime DESC, r.id DESC")
 @NamedQuery(name = Run.RUNNING_ON_NODE, query = "SELECT r FROM Run r WHERE r.outcome = lino.linod.run.Outcome.RUNNING"
         + " AND r.node = :node")
 @NamedQuery(name = Run.RUNNING, query = "SELECT r FROM Run r WHERE r.outcome = lino.linod.run.Outcome.RUNNING"
         + " ORDER BY r.startTime")
+@NamedQuery(name = Run.LAST_OF_TASKS, query = "SELECT r.taskId, r.id, r.outcome FROM Run r WHERE r.taskId IN :tasks"
+        + " AND r.startTime = (SELECT MAX(l.startTime) FROM Run l WHERE l.taskId = r.taskId)")
 @NamedQuery(name = Run.DELETE_OLDER, query = "DELETE FROM Run r WHERE r.startTime < :before"
         + " AND r.outcome <> lino.linod.run.Outcome.RUNNING")
 public class Run {
@@ -30,6 +33,7 @@ public class Run {
     static final String OF_TASK = "Run.ofTask";
     static final String RUNNING_ON_NODE = "Run.runningOnNode";
     static final String RUNNING = "Run.running";
+    static final String LAST_OF_TASKS = "Run.lastOfTasks";
     static final String DELETE_OLDER = "Run.deleteOlder";
 
     @Id

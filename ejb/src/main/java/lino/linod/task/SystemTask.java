@@ -27,10 +27,18 @@ import lino.linod.recurrence.Recurrence;
  * {@code nextRunTime}) change only through {@link SystemTasks}, in short transactions with a version check.
  */
 @Entity
-@Table(name = "LINOD_SYSTEM_TASK", indexes = @Index(name = "LINOD_TASK_NEXT_RUN", columnList = "NEXT_RUN_TIME"))
+@Table(name = "LINOD_SYSTEM_TASK", indexes = {
+        @Index(name = "LINOD_TASK_NEXT_RUN", columnList = "NEXT_RUN_TIME"),
+        @Index(name = "LINOD_TASK_SEQNO", columnList = "SEQNO, ID"),
+        @Index(name = "LINOD_TASK_PROCEDURE", columnList = "PROCEDURE_NAME, SEQNO"),
+        @Index(name = "LINOD_TASK_REQUESTED", columnList = "REQUESTED_AT"),
+        @Index(name = "LINOD_TASK_RUNNING", columnList = "RUNNING_RUN")})
 @SequenceGenerator(name = "LINOD_IDS", sequenceName = "LINOD_ID_SEQ", allocationSize = 50)
 @NamedQuery(name = SystemTask.ALL, query = "SELECT t FROM SystemTask t ORDER BY t.seqno, t.id")
 @NamedQuery(name = SystemTask.BY_PROCEDURE, query = "SELECT t FROM SystemTask t WHERE t.procedure = :procedure")
+@NamedQuery(name = SystemTask.COUNT_BY_PROCEDURE, query = "SELECT t.procedure, COUNT(t) FROM SystemTask t"
+        + " GROUP BY t.procedure")
+@NamedQuery(name = SystemTask.UNRESOLVED, query = "SELECT t FROM SystemTask t WHERE t.procedure NOT IN :procedures")
 @NamedQuery(name = SystemTask.DUE, query = "SELECT t FROM SystemTask t WHERE t.runningRun IS NULL AND"
         + " (t.requestedAt IS NOT NULL OR (t.disabled = FALSE AND t.nextRunTime <= :now)) ORDER BY t.seqno")
 @NamedQuery(name = SystemTask.NEXT_WAKE_UP, query = "SELECT MIN(t.nextRunTime) FROM SystemTask t"
@@ -48,6 +56,8 @@ public class SystemTask {
 
     public static final String ALL = "SystemTask.all";
     public static final String BY_PROCEDURE = "SystemTask.byProcedure";
+    public static final String COUNT_BY_PROCEDURE = "SystemTask.countByProcedure";
+    public static final String UNRESOLVED = "SystemTask.unresolved";
     public static final String DUE = "SystemTask.due";
     public static final String NEXT_WAKE_UP = "SystemTask.nextWakeUp";
     public static final String MAX_SEQNO = "SystemTask.maxSeqno";

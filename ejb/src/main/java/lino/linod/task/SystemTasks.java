@@ -6,10 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import lino.linod.procedure.ProcedureRegistry;
@@ -42,8 +47,89 @@ public class SystemTasks {
         return new Limits(settings.maxTasks(), settings.shortestInterval());
     }
 
+    /** Every task, in No. order: only for work that needs each of them (renumbering); lists use {@link #list}. */
     public List<SystemTask> all() {
         return em.createNamedQuery(SystemTask.ALL, SystemTask.class).getResultList();
+    }
+
+    /**
+     * One page of a list of tasks: {@code max} tasks from the {@code first}, and how many the whole list has. Two
+     * queries (the page, the count) whatever the number of tasks; the filters and the order are the database's.
+     */
+    public TaskList.Page list(TaskList list, int first, int max) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        switch (list.state()) {
+            case ENABLED -> {
+                where.add("t.disabled = :disabled");
+                parameters.put("disabled", false);
+            }
+            case DISABLED -> {
+                where.add("t.disabled = :disabled");
+                parameters.put("disabled", true);
+            }
+            case RUNNING -> where.add("t.runningRun IS NOT NULL");
+            case REQUESTED -> where.add("t.requestedAt IS NOT NULL");
+            // Named in the query, not imported: the task package stays below the run package.
+            case FAILED -> where.add("EXISTS (SELECT r.id FROM Run r WHERE r.taskId = t.id"
+                    + " AND r.outcome = lino.linod.run.Outcome.FAILED"
+                    + " AND r.startTime = (SELECT MAX(l.startTime) FROM Run l WHERE l.taskId = t.id))");
+            default -> {
+            }
+        }
+        if (list.procedure() != null) {
+            where.add("t.procedure = :procedure");
+            parameters.put("procedure", list.procedure());
+        }
+        if (list.text() != null) {
+            where.add("LOWER(t.name) LIKE :text ESCAPE '!'");
+            parameters.put("text", "%" + list.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String dir = list.descending() ? " DESC" : " ASC";
+        // A sort key that is not a column is a result variable: JPQL orders by those, not by any expression.
+        String select = switch (list.sort()) {
+            case SEQNO -> "SELECT t, t.seqno AS k FROM SystemTask t" + filter + " ORDER BY k" + dir + ", t.id" + dir;
+            case NAME -> "SELECT t, LOWER(t.name) AS k FROM SystemTask t" + filter + " ORDER BY k" + dir + ", t.id"
+                    + dir;
+            // Lino's order of the status texts: running, requested, disabled, not scheduled, scheduled by next run.
+            // A flag is a column of its own here: in the select clause EclipseLink writes TRUE as 1 on Derby.
+            case STATUS -> "SELECT t, CASE WHEN t.runningRun IS NOT NULL THEN 0 WHEN t.requestedAt IS NOT NULL THEN 1"
+                    + " ELSE 2 END AS k, CASE WHEN t.nextRunTime IS NULL THEN 0 ELSE 1 END AS n FROM SystemTask t"
+                    + filter + " ORDER BY k" + dir + ", t.disabled" + (list.descending() ? " ASC" : " DESC") + ", n"
+                    + dir + ", t.nextRunTime" + dir + ", t.id" + dir;
+            // Both databases sort a missing next run after every instant.
+            case NEXT_RUN -> "SELECT t, t.id AS k FROM SystemTask t" + filter + " ORDER BY t.nextRunTime" + dir
+                    + ", k" + dir;
+        };
+        TypedQuery<Object[]> page = em.createQuery(select, Object[].class).setFirstResult(first).setMaxResults(max);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM SystemTask t" + filter, Long.class);
+        parameters.forEach((name, value) -> {
+            page.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<SystemTask> tasks = page.getResultList().stream().map(row -> (SystemTask) row[0]).toList();
+        long total = tasks.isEmpty() && first == 0 ? 0 : count.getSingleResult();
+        return new TaskList.Page(tasks, total);
+    }
+
+    /** How many tasks each procedure has; a procedure without tasks is not in the map. */
+    public Map<String, Long> countsByProcedure() {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(SystemTask.COUNT_BY_PROCEDURE, Object[].class).getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** The tasks whose procedure is none of these (all tasks when none is given). */
+    public List<SystemTask> unresolved(Collection<String> procedures) {
+        if (procedures.isEmpty()) {
+            return all();
+        }
+        return em.createNamedQuery(SystemTask.UNRESOLVED, SystemTask.class).setParameter("procedures", List.copyOf(procedures))
+                .getResultList();
     }
 
     public Optional<SystemTask> find(long id) {
@@ -96,7 +182,8 @@ public class SystemTasks {
      */
     public Optional<SystemTask> installIfNeeded(String procedure, Recurrence suggested, String user, Instant now,
             ZoneId zone) {
-        if (!ofProcedure(procedure).isEmpty()) {
+        if (!em.createNamedQuery(SystemTask.BY_PROCEDURE, SystemTask.class).setParameter("procedure", procedure)
+                .setMaxResults(1).getResultList().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(insert(procedure, procedure, suggested, user, now, zone));

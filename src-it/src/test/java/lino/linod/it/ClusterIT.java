@@ -39,7 +39,7 @@ class ClusterIT {
 
     /** The migrations on PostgreSQL, in order. */
     static final List<String> CHANGE_SETS = List.of("1-tables", "1-not-from-hibernate", "1-no-id-table",
-            "1-id-sequence", "2-nodes", "2-site");
+            "1-id-sequence", "2-nodes", "2-site", "3-task-indexes", "3-run-indexes");
 
     private static PostgresProcess postgres;
     private static final Map<String, ServerProcess> NODES = new LinkedHashMap<>();
@@ -147,10 +147,10 @@ class ClusterIT {
         int made = 0;
         int upToDate = 0;
         for (ServerProcess node : NODES.values()) {
-            if (node.awaitLine(l -> l.contains("Database schema version 2 made"), Duration.ZERO).isPresent()) {
+            if (node.awaitLine(l -> l.contains("Database schema version 3 made"), Duration.ZERO).isPresent()) {
                 made++;
             }
-            if (node.awaitLine(l -> l.contains("Database schema is up to date (version 2)"), Duration.ZERO)
+            if (node.awaitLine(l -> l.contains("Database schema is up to date (version 3)"), Duration.ZERO)
                     .isPresent()) {
                 upToDate++;
             }
@@ -476,7 +476,7 @@ class ClusterIT {
                 "LINOD_ADMIN_PASSWORD", "Not-the-0.1.0-one", "LINOD_HISTORY_RETENTION", "P36500D"));
         NODES.put("node-upgrade", node);
         awaitReady(node);
-        assertTrue(node.awaitLine(l -> l.contains("Database schema migrated from version 0 to 2"),
+        assertTrue(node.awaitLine(l -> l.contains("Database schema migrated from version 0 to 3"),
                 Duration.ofSeconds(5)).isPresent(), "the take-over is logged:\n" + node.tail());
         before.checkOverHttp(node);
         try (Connection upgraded = DriverManager.getConnection(postgres.jdbcUrl("upgraded"), PostgresProcess.USER,

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureInfo;
 import lino.linod.procedure.ProcedureRegistry;
@@ -33,14 +34,15 @@ public class ProceduresPage extends Page {
     Clock clock;
 
     /** One line of the table. */
-    public record Row(String name, String taskClass, String suggested, int tasks) {
+    public record Row(String name, String taskClass, String suggested, long tasks) {
     }
 
     public List<Row> getRows() {
+        Map<String, Long> counts = tasks.countsByProcedure();
         return registry.procedures().values().stream()
                 .map(p -> new Row(p.name(), ProcedureInfo.TASK_CLASS,
                         Recurrence.parseSuggested(p.suggestedRecurrence()).suggestedText(),
-                        tasks.ofProcedure(p.name()).size()))
+                        counts.getOrDefault(p.name(), 0L)))
                 .toList();
     }
 

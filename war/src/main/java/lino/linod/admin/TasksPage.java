@@ -9,22 +9,27 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureRegistry;
-import lino.linod.run.Run;
+import lino.linod.run.Outcome;
 import lino.linod.run.Runs;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
+import lino.linod.task.TaskList;
 
-/** {@code tasks.xhtml}: Lino's System tasks table, live, with Run now, Cancel request and move up/down. */
+/**
+ * {@code tasks.xhtml}: Lino's System tasks table, live, with Run now, Cancel request and move up/down; one page of
+ * {@value #PAGE_SIZE} tasks at a time, filtered and sorted by the database.
+ */
 @Named
 @ViewScoped
 public class TasksPage extends Page implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Tasks shown per page. */
+    static final int PAGE_SIZE = 50;
 
     @EJB
     transient SystemTasks tasks;
@@ -43,8 +48,11 @@ public class TasksPage extends Page implements Serializable {
 
     private String filter = "";
     private String state = "all";
+    private String procedure = "";
     private String sort = "seqno";
     private boolean descending;
+    private int page;
+    private long total;
     private int refreshed;
     private List<Row> rows = List.of();
 
@@ -54,61 +62,82 @@ public class TasksPage extends Page implements Serializable {
             boolean running, boolean failed, long version) implements Serializable {
     }
 
+    /**
+     * Reads the page shown, and only that page: its tasks and their last outcomes in three queries (with the
+     * count) whatever the number of tasks. A page past the end (tasks deleted meanwhile) becomes the last page.
+     */
     @PostConstruct
     void load() {
+        TaskList list = new TaskList(TaskList.State.ofApiName(state).orElse(TaskList.State.ALL), procedure, filter,
+                sortColumn(), descending);
+        TaskList.Page found = tasks.list(list, page * PAGE_SIZE, PAGE_SIZE);
+        if (found.tasks().isEmpty() && page > 0) {
+            page = (int) Math.max(0, (found.total() - 1) / PAGE_SIZE);
+            found = tasks.list(list, page * PAGE_SIZE, PAGE_SIZE);
+        }
+        total = found.total();
+        Map<Long, Outcome> outcomes = runs.lastOutcomes(found.tasks().stream().map(SystemTask::getId).toList());
         Instant now = clock.instant();
-        List<Row> all = new ArrayList<>();
-        for (SystemTask t : tasks.all()) {
-            List<Run> last = runs.ofTask(t.getId(), 0, 1);
-            String outcome = last.isEmpty() ? "" : last.get(0).getOutcome().name();
-            all.add(new Row(t.getId(), t.getSeqno(), t.getName(), t.getLogLevel().name(), t.isDisabled(),
+        List<Row> shown = new ArrayList<>();
+        for (SystemTask t : found.tasks()) {
+            Outcome last = outcomes.get(t.getId());
+            String outcome = last == null ? "" : last.name();
+            shown.add(new Row(t.getId(), t.getSeqno(), t.getName(), t.getLogLevel().name(), t.isDisabled(),
                     t.status(now, settings.zone(), registry.find(t.getProcedure()).isPresent()), t.getProcedure(),
                     show(t.getNextRunTime(), settings.zone()), t.getNextRunTime(), outcome,
-                    t.getRequestedAt() != null, t.isRunning(), "FAILED".equals(outcome), t.getRevision()));
+                    t.getRequestedAt() != null, t.isRunning(), last == Outcome.FAILED, t.getRevision()));
         }
-        rows = all;
+        rows = shown;
     }
 
-    /** The Ajax refresh of the live table. */
+    private TaskList.Sort sortColumn() {
+        return switch (sort) {
+            case "name" -> TaskList.Sort.NAME;
+            case "status" -> TaskList.Sort.STATUS;
+            case "next-run" -> TaskList.Sort.NEXT_RUN;
+            default -> TaskList.Sort.SEQNO;
+        };
+    }
+
+    /** The Ajax refresh of the live table: the page shown, read again. */
     public void refresh() {
         refreshed++;
         load();
     }
 
-    public List<Row> getRows() {
-        String needle = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
-        Comparator<Row> order = switch (sort) {
-            case "name" -> Comparator.comparing(r -> r.name().toLowerCase(Locale.ROOT));
-            case "status" -> Comparator.comparing(Row::status);
-            case "next-run" -> Comparator.comparing(Row::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()));
-            default -> Comparator.comparingInt(Row::seqno);
-        };
-        if (descending) {
-            order = order.reversed();
+    /** Apply: the filters as typed, from the first page. */
+    public void apply() {
+        page = 0;
+        load();
+    }
+
+    public void previousPage() {
+        page = Math.max(0, page - 1);
+        load();
+    }
+
+    public void nextPage() {
+        if (page + 1 < getPages()) {
+            page++;
         }
-        return rows.stream()
-                .filter(r -> needle.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(needle)
-                        || r.procedure().toLowerCase(Locale.ROOT).contains(needle)
-                        || r.status().toLowerCase(Locale.ROOT).contains(needle))
-                .filter(this::inState)
-                .sorted(order.thenComparingLong(Row::id))
-                .toList();
+        load();
     }
 
-    private boolean inState(Row r) {
-        return switch (state == null ? "all" : state) {
-            case "enabled" -> !r.disabled();
-            case "disabled" -> r.disabled();
-            case "running" -> r.running();
-            case "requested" -> r.requested();
-            case "failed" -> r.failed();
-            default -> true;
-        };
+    public List<Row> getRows() {
+        return rows;
     }
 
+    /** The procedures to filter by: the registered ones, by name. */
+    public List<String> getProcedures() {
+        return registry.procedures().keySet().stream().sorted().toList();
+    }
+
+    /** Sorts by a column, from the first page; the same column again turns the order round. */
     public void sortBy(String column) {
         descending = column.equals(sort) && !descending;
         sort = column;
+        page = 0;
+        load();
     }
 
     public void runNow(long id) {
@@ -164,6 +193,28 @@ public class TasksPage extends Page implements Serializable {
 
     public void setState(String state) {
         this.state = state;
+    }
+
+    public String getProcedure() {
+        return procedure;
+    }
+
+    public void setProcedure(String procedure) {
+        this.procedure = procedure == null ? "" : procedure;
+    }
+
+    /** The page shown, counted from 1. */
+    public int getPage() {
+        return page + 1;
+    }
+
+    /** How many pages the filtered list has; one when it is empty. */
+    public int getPages() {
+        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    public long getTotal() {
+        return total;
     }
 
     public String getSort() {

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import lino.linod.site.Settings;
@@ -41,6 +42,7 @@ import lino.linod.task.StaleVersionException;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
 import lino.linod.task.TaskChange;
+import lino.linod.task.TaskList;
 
 /** {@code /api/tasks}: the system tasks, their runs and their audit trail; Run now and Cancel request. */
 @Path("tasks")
@@ -52,6 +54,9 @@ public class TasksResource {
     static final Set<String> CHANGE_FIELDS = Set.of("version", "name", "seqno", "logLevel", "disabled",
             "recurrence", "parameters");
     static final int MAX_PAGE_SIZE = 200;
+    /** The tasks are listed 50 at a time unless asked for other pages: up to 1,000 a page. */
+    static final int TASKS_PAGE_SIZE = 50;
+    static final int MAX_TASKS_PAGE_SIZE = 1000;
     /** The audit trail is answered in pages too: the newest 1,000 changes unless asked for others. */
     static final int MAX_CHANGES_PAGE_SIZE = 1000;
 
@@ -96,11 +101,36 @@ public class TasksResource {
         return tasks.find(id(id)).orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * One page of the system tasks in No. order, filtered by state, procedure and a text in the name; with the
+     * number of tasks that match, so that a client knows how many pages there are.
+     */
     @GET
-    public String list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        tasks.all().forEach(t -> list.add(view(t)));
-        return list.build().toString();
+    public String list(@QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("" + TASKS_PAGE_SIZE) String size,
+            @QueryParam("state") @DefaultValue("all") String state, @QueryParam("procedure") String procedure,
+            @QueryParam("text") String text) {
+        List<Violation> violations = new ArrayList<>();
+        Integer p = number("page", page, 0, 1_000_000, violations);
+        Integer s = number("size", size, 1, MAX_TASKS_PAGE_SIZE, violations);
+        TaskList.State st = TaskList.State.ofApiName(state).orElse(null);
+        if (st == null) {
+            violations.add(new Violation("state", "one of " + TaskList.State.apiNames()));
+        }
+        if (procedure != null && procedure.length() > TaskList.PROCEDURE_LENGTH) {
+            violations.add(new Violation("procedure", "must be at most " + TaskList.PROCEDURE_LENGTH + " characters"));
+        }
+        if (text != null && text.length() > SystemTask.NAME_LENGTH) {
+            violations.add(new Violation("text", "must be at most " + SystemTask.NAME_LENGTH + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new lino.linod.task.InvalidInputException(violations);
+        }
+        TaskList.Page found = tasks.list(new TaskList(st, procedure, text, TaskList.Sort.SEQNO, false), p * s, s);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        found.tasks().forEach(t -> items.add(view(t)));
+        return Json.createObjectBuilder().add("page", p).add("size", s).add("total", found.total())
+                .add("items", items).build().toString();
     }
 
     @GET
@@ -256,6 +286,16 @@ public class TasksResource {
         JsonArrayBuilder items = Json.createArrayBuilder();
         runs.ofTask(task.getId(), p * s, s).forEach(r -> items.add(Views.run(r, settings.zone(), false)));
         return Json.createObjectBuilder().add("page", p).add("size", s).add("items", items).build().toString();
+    }
+
+    /** A whole number in bounds, or null with the violation added. */
+    static Integer number(String field, String text, int min, int max, List<Violation> violations) {
+        try {
+            return number(field, text, min, max);
+        } catch (lino.linod.task.InvalidInputException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
     }
 
     static int number(String field, String text, int min, int max) {

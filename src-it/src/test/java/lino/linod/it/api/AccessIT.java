@@ -125,7 +125,7 @@ class AccessIT {
         LinodApi viewer = LinodApi.viewer();
         Map<String, Object> before = staff.task(ids[0]);
         int changes = staff.changes(ids[0]).size();
-        int tasks = staff.get("tasks").expect(200).list().size();
+        long tasks = staff.taskCount();
         String users = staff.get("users").expect(200).body();
         List<String> failures = new ArrayList<>();
         for (String[] e : everyEndpoint(ids[0], ids[1])) {
@@ -146,7 +146,7 @@ class AccessIT {
         assertEquals(Json.write(without(before)), Json.write(without(staff.task(ids[0]))),
                 "a viewer changed the task");
         assertEquals(changes, staff.changes(ids[0]).size(), "a viewer's request left an audit row");
-        assertEquals(tasks, staff.get("tasks").expect(200).list().size(), "a viewer created or deleted a task");
+        assertEquals(tasks, staff.taskCount(), "a viewer created or deleted a task");
         assertEquals(users, staff.get("users").expect(200).body(), "a viewer changed the users");
     }
 

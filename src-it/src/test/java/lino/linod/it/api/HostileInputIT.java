@@ -301,7 +301,7 @@ class HostileInputIT {
     /** What must not change: every task's id and name, and how many audit rows users made on it. */
     private Map<Long, String> tasksAndChanges() {
         Map<Long, String> state = new TreeMap<>();
-        for (Map<String, Object> t : LinodApi.objects(staff.get("tasks").expect(200).list())) {
+        for (Map<String, Object> t : staff.allTasks()) {
             long byUsers = staff.changes(id(t)).stream().filter(r -> !LinodApi.DAEMON_USER.equals(r.get("user")))
                     .count();
             state.put(id(t), t.get("name") + " / " + byUsers + " changes by users");

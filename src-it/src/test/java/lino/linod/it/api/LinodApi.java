@@ -135,6 +135,31 @@ final class LinodApi {
         return get("tasks/" + id).expect(200).object();
     }
 
+    /** Every task in No. order, read page by page as a client would (the list is paged, 1,000 tasks at most). */
+    List<Map<String, Object>> allTasks() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            Map<String, Object> answer = get("tasks?size=1000&page=" + page).expect(200).object();
+            List<Map<String, Object>> items = items(answer);
+            all.addAll(items);
+            if (items.size() < 1000 || all.size() >= number(answer, "total")) {
+                return all;
+            }
+        }
+    }
+
+    /** How many tasks the site has: the list's total. */
+    long taskCount() {
+        return number(get("tasks?size=1").expect(200).object(), "total");
+    }
+
+    /** The {@code items} of a page. */
+    static List<Map<String, Object>> items(Map<String, Object> page) {
+        Object items = page.get("items");
+        assertTrue(items instanceof List<?>, "a page has items: " + page);
+        return objects(castList((List<?>) items));
+    }
+
     List<Map<String, Object>> changes(long id) {
         return objects(get("tasks/" + id + "/changes").expect(200).list());
     }

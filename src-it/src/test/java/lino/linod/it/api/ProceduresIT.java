@@ -51,7 +51,7 @@ class ProceduresIT {
 
     @Test
     void everyDemoProcedureHasItsTask() {
-        List<Map<String, Object>> tasks = LinodApi.objects(LinodApi.staff().get("tasks").expect(200).list());
+        List<Map<String, Object>> tasks = LinodApi.staff().allTasks();
         for (String procedure : DEMO) {
             assertTrue(tasks.stream().anyMatch(t -> procedure.equals(t.get("procedure"))),
                     "no task for " + procedure + " in " + tasks);

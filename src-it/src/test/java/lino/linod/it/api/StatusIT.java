@@ -44,7 +44,7 @@ class StatusIT {
                 "disabled", true, "recurrence", Json.object("unit", "daily", "every", 3));
 
         // Read the tasks first: a task that had started by then shows a last run in the listing read after.
-        List<Map<String, Object>> tasks = LinodApi.objects(staff.get("tasks").expect(200).list());
+        List<Map<String, Object>> tasks = staff.allTasks();
         LinodApi.Reply reply = LinodApi.viewer().get("status", "text/plain").expect(200);
         assertTrue(reply.contentType().startsWith("text/plain"), reply.toString());
         String[] lines = reply.body().split("\n");

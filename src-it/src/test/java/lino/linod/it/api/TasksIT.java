@@ -46,7 +46,7 @@ class TasksIT {
 
     @Test
     void listsTasksOrderedBySeqno() {
-        List<Map<String, Object>> tasks = LinodApi.objects(LinodApi.viewer().get("tasks").expect(200).list());
+        List<Map<String, Object>> tasks = LinodApi.viewer().allTasks();
         assertTrue(tasks.size() >= 10, "the demo tasks at least: " + tasks);
         long previous = Long.MIN_VALUE;
         for (Map<String, Object> task : tasks) {
@@ -93,7 +93,7 @@ class TasksIT {
         assertTrue(location.endsWith("/api/tasks/" + id(task)), "Location: " + reply);
         Map<String, Object> fetched = staff.get("tasks/" + id(task)).expect(200).object();
         assertEquals(name, fetched.get("name"));
-        assertTrue(LinodApi.objects(staff.get("tasks").expect(200).list()).stream()
+        assertTrue(staff.allTasks().stream()
                 .anyMatch(t -> id(t) == id(task)), "the new task is not listed");
 
         Map<String, Object> unnamed = staff.post("tasks", Json.object("procedure", "checksummaries", "every", 1,
@@ -104,7 +104,7 @@ class TasksIT {
 
     @Test
     void rejectsBadNewTasks() {
-        int before = staff.get("tasks").expect(200).list().size();
+        long before = staff.taskCount();
         staff.post("tasks", Json.object("procedure", "no_such_procedure", "every", 1, "unit", "daily"))
                 .expectInvalid("procedure");
         staff.post("tasks", Json.object("every", 1, "unit", "daily")).expectInvalid("procedure");
@@ -120,7 +120,7 @@ class TasksIT {
         LinodApi.Reply malformed = staff.send("POST", "tasks", "application/json", "{\"procedure\": \"checkdata\",")
                 .expectProblem(400);
         assertEquals(List.of(), malformed.errorFields(), "malformed JSON names no field: " + malformed);
-        assertEquals(before, staff.get("tasks").expect(200).list().size(), "a rejected POST created a task");
+        assertEquals(before, staff.taskCount(), "a rejected POST created a task");
     }
 
     /** POST has the recurrence fields at the top: the error may name {@code every} or {@code recurrence.every}. */
@@ -256,7 +256,7 @@ class TasksIT {
         long id = quietTask();
         staff.delete("tasks/" + id).expect(204);
         staff.get("tasks/" + id).expectProblem(404);
-        assertFalse(LinodApi.objects(staff.get("tasks").expect(200).list()).stream().anyMatch(t -> id(t) == id));
+        assertFalse(staff.allTasks().stream().anyMatch(t -> id(t) == id));
         staff.delete("tasks/" + id).expectProblem(404);
         staff.get("tasks/" + id + "/runs").expectProblem(404);
     }

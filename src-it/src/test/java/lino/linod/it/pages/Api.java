@@ -64,8 +64,22 @@ final class Api {
         return object(expect(send("GET", "tasks/" + id, null), 200));
     }
 
+    /** Every task in No. order, read page by page (the list is paged, 1,000 tasks at most). */
     List<Map<String, Object>> tasks() {
-        return objects(expect(send("GET", "tasks", null), 200));
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<Map<String, Object>> items = tasks("size=1000&page=" + page);
+            all.addAll(items);
+            if (items.size() < 1000) {
+                return all;
+            }
+        }
+    }
+
+    /** The tasks of one page of the list, as {@code GET tasks?query} answers it. */
+    List<Map<String, Object>> tasks(String query) {
+        Map<String, Object> page = object(expect(send("GET", "tasks?" + query, null), 200));
+        return page.get("items") instanceof List<?> items ? objects(items) : List.of();
     }
 
     List<Map<String, Object>> changes(long id) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import lino.linod.it.RunningLinod;
 import lino.linod.it.api.Json;
@@ -145,6 +146,7 @@ class TaskPageIT {
                 "the audit trail shows who disabled it: " + d.findElement(By.id("changes")).getText());
 
         d.get(url("tasks.xhtml"));
+        TasksPageIT.filter(d, name, "all", Set.of(name));
         waitFor("the system tasks page to show " + name + " disabled",
                 x -> "Yes".equals(TasksPageIT.cell(x, id, "disabled")));
     }

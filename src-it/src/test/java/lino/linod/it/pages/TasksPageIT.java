@@ -85,6 +85,14 @@ class TasksPageIT {
                 x -> new HashSet<>(shownNames(x)).equals(expected) && shownNames(x).size() == expected.size());
     }
 
+    /** Clicks a button of the table's form, trying again when a live refresh replaced it meanwhile. */
+    static void click(String id) {
+        waitFor("the button " + id, x -> {
+            x.findElement(By.id(id)).click();
+            return true;
+        });
+    }
+
     /** Puts a mark on the window object: it is gone if the page is reloaded or left. */
     static void markWindow() {
         js("window.linodItMark = 'kept';");
@@ -115,9 +123,20 @@ class TasksPageIT {
                 + "return out;");
     }
 
+    /** The pager's facts, read in one script: page shown, pages, tasks in all. */
+    static List<Long> pager() {
+        @SuppressWarnings("unchecked")
+        List<Long> facts = (List<Long>) js("var p = document.getElementById('page-of'); return p ? ["
+                + "parseInt(p.getAttribute('data-page'), 10), parseInt(p.getAttribute('data-pages'), 10),"
+                + "parseInt(p.getAttribute('data-total'), 10)] : null;");
+        return facts;
+    }
+
+    /** The first page of the table holds the first page of the API's list (50 tasks by No.), with its cells. */
     @Test
-    void showsEveryTaskWithItsCellsAndTheStaffButtons() {
-        List<Map<String, Object>> tasks = api.tasks();
+    void showsTheFirstPageOfTasksWithTheirCellsAndTheStaffButtons() {
+        List<Map<String, Object>> tasks = api.tasks("size=50");
+        long total = api.tasks().size();
         ChromeDriver d = Chromium.staff();
         assertEquals("System tasks", d.findElement(By.tagName("h1")).getText());
         assertTrue(d.getTitle().contains("System tasks"), d.getTitle());
@@ -144,7 +163,8 @@ class TasksPageIT {
             procedures.add((String) task.get("procedure"));
         }
         assertTrue(procedures.containsAll(DEMO_PROCEDURES), "demo tasks shown: " + procedures);
-        assertEquals(tasks.size(), rows.size(), "one row per task");
+        assertEquals(tasks.size(), rows.size(), "one row per task of the page");
+        assertEquals(List.of(1L, Math.max(1, (total + 49) / 50), total), pager(), "page 1 of all tasks");
         for (String sort : List.of("input.sort-seqno", "input.sort-name", "input.sort-status", "input.sort-next-run")) {
             assertEquals(1, all("#tasks-table " + sort).size(), sort);
         }
@@ -210,8 +230,48 @@ class TasksPageIT {
         filter(d, prefix, "enabled", Set.of(prefix + "-on"));
         assertEquals("No", cell(d, enabled, "disabled"));
         filter(d, prefix, "requested", Set.of());
-        filter(d, "", "disabled", api.tasks().stream().filter(t -> Boolean.TRUE.equals(t.get("disabled")))
+        filter(d, "", "disabled", api.tasks("state=disabled&size=50").stream()
                 .map(t -> (String) t.get("name")).collect(Collectors.toSet()));
+    }
+
+    /**
+     * 60 tasks that match a filter are two pages: 50 rows, then 10 after Next; the live refresh keeps the page shown
+     * (and reads only it); Previous goes back; the procedure filter narrows them in the database too.
+     */
+    @Test
+    void pagesThroughTasksFiftyAtATime() {
+        String prefix = Api.uniqueName("it-pages-paging");
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String name = prefix + "-" + (100 + i);
+            api.createQuietTask(i % 12 == 0 ? "checksummaries" : "checkdata", name);
+            names.add(name);
+        }
+        ChromeDriver d = Chromium.staff();
+        filter(d, prefix, "all", Set.copyOf(names.subList(0, 50)));
+        assertEquals(List.of(1L, 2L, 60L), pager(), "page 1 of 2");
+        assertEquals("true", d.findElement(By.id("tasksForm:previousPage")).getAttribute("disabled"),
+                "no page before the first");
+        markWindow();
+
+        click("tasksForm:nextPage");
+        waitFor("page 2 with the last 10 tasks", x -> shownNames(x).equals(names.subList(50, 60)));
+        assertEquals(List.of(2L, 2L, 60L), pager(), "page 2 of 2");
+        assertEquals("true", d.findElement(By.id("tasksForm:nextPage")).getAttribute("disabled"), "no page 3");
+        int refreshedBefore = refreshed(d);
+        waitFor("a live refresh", x -> refreshed(x) > refreshedBefore);
+        assertEquals(names.subList(50, 60), shownNames(d), "the live refresh stays on page 2");
+        assertEquals(List.of(2L, 2L, 60L), pager(), "still page 2 of 2");
+
+        click("tasksForm:previousPage");
+        waitFor("page 1 again", x -> shownNames(x).equals(names.subList(0, 50)));
+        assertNotReloaded("by paging");
+
+        new Select(d.findElement(By.id("procedure"))).selectByValue("checksummaries");
+        d.findElement(By.id("apply")).click();
+        List<String> ofProcedure = List.of(names.get(0), names.get(12), names.get(24), names.get(36), names.get(48));
+        waitFor("the tasks of checksummaries only", x -> shownNames(x).equals(ofProcedure));
+        assertEquals(List.of(1L, 1L, 5L), pager(), "one page of 5");
     }
 
     @Test
@@ -288,12 +348,13 @@ class TasksPageIT {
 
     @Test
     void userTextIsShownAsText() {
-        String hostile = "<img src=x onerror=alert(1)>";
-        long id = id(api.createQuietTask("checkdata", Api.uniqueName("it-pages-escape")));
+        String unique = Api.uniqueName("it-pages-escape");
+        String hostile = "<img src=x onerror=alert(1)> " + unique;
+        long id = id(api.createQuietTask("checkdata", unique));
         api.update(id, "name", hostile);
         assertEquals(hostile, api.task(id).get("name"));
         ChromeDriver d = Chromium.staff();
-        waitFor("the row of the renamed task", x -> row(x, id));
+        filter(d, unique, "all", Set.of(hostile));
         Map<String, Object> row = snapshot().get(String.valueOf(id));
         assertEquals(hostile, row.get("name"), row.toString());
         assertEquals(hostile, row.get("task"), row.toString());

@@ -72,6 +72,14 @@ class LimitsIT {
             return (Map<String, Object>) json;
         }
 
+        /** The {@code items} of a page of a list. */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items() {
+            Object items = object().get("items");
+            assertTrue(items instanceof List<?>, "a page with items: " + this);
+            return (List<Map<String, Object>>) items;
+        }
+
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list() {
             Object json = json();
@@ -253,7 +261,7 @@ class LimitsIT {
 
     /** What must stay as it was: the task as shown, its audit trail, the tasks' names and the users. */
     private static String state(long task) {
-        List<String> names = send("GET", "tasks", null).expect(200).list().stream()
+        List<String> names = send("GET", "tasks?size=1000", null).expect(200).items().stream()
                 .map(t -> String.valueOf(t.get("name"))).sorted().toList();
         return Json.write(List.of(send("GET", "tasks/" + task, null).expect(200).object(),
                 send("GET", "tasks/" + task + "/changes", null).expect(200).list(), names,
@@ -331,7 +339,7 @@ class LimitsIT {
         try (LinodServer server = RunningLinod.startMicro("derby-limits", Map.of("LINOD_MAX_TASKS",
                 String.valueOf(max), "LINOD_SHORTEST_INTERVAL", "PT1M"))) {
             URI base = server.base();
-            for (Map<String, Object> t : send(base, "GET", "tasks", null).expect(200).list()) {
+            for (Map<String, Object> t : send(base, "GET", "tasks?size=1000", null).expect(200).items()) {
                 if (String.valueOf(t.get("name")).startsWith("it-limits-")) {
                     send(base, "DELETE", "tasks/" + id(t), null).expect(204);
                 }
@@ -349,7 +357,7 @@ class LimitsIT {
             send(base, "PUT", "tasks/" + task, Json.object("version", version, "recurrence",
                     Json.object("unit", "minutely", "every", 1))).expect(200);
 
-            int count = send(base, "GET", "tasks", null).expect(200).list().size();
+            int count = send(base, "GET", "tasks?size=1000", null).expect(200).items().size();
             assertTrue(count < max, count + " tasks at the start, max_tasks " + max);
             for (int i = count; i < max; i++) {
                 createQuietTask(base, uniqueName("it-limits-fill-" + i));
@@ -357,7 +365,7 @@ class LimitsIT {
             Map<String, Object> problem = send(base, "POST", "tasks", Json.object("procedure", "checkdata",
                     "name", uniqueName("it-limits-too-many"), "every", 1, "unit", "never")).expectProblem(409);
             assertTrue(String.valueOf(problem.get("detail")).contains("max_tasks"), problem.toString());
-            assertEquals(max, send(base, "GET", "tasks", null).expect(200).list().size(), "nothing created");
+            assertEquals(max, send(base, "GET", "tasks?size=1000", null).expect(200).items().size(), "nothing created");
             send(base, "DELETE", "tasks/" + task, null).expect(204);
             createQuietTask(base, uniqueName("it-limits-room-again"));
         }
