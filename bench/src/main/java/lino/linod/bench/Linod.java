@@ -106,6 +106,8 @@ final class Linod implements Contender {
         env.put("LINOD_NODE", node);
         env.put("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("LINOD_MAX_TASKS", "100000");
+        // As many runs at once as the others have threads (10), not linod's default 4.
+        env.put("LINOD_EXECUTOR_SIZE", "10");
         return builder.start();
     }
 

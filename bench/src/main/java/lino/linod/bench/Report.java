@@ -185,8 +185,9 @@ final class Report {
 
                 - **linod**: the built Payara Micro WAR (`war/target/*-micro.war`) without the demo, plus \
                 `BenchProcedure`, started as `java -jar payara-micro.jar --deploy …` per node (as the README's \
-                run command, `LINOD_JDBC_*`, the PostgreSQL driver by `--addlibs`, `LINOD_MAX_TASKS=100000`), \
-                its settings otherwise default (`executor_size` 4). Due executions are system tasks copied by SQL \
+                run command, `LINOD_JDBC_*`, the PostgreSQL driver by `--addlibs`, `LINOD_MAX_TASKS=100000`, \
+                `LINOD_EXECUTOR_SIZE=10`: as many runs at once as the others' 10 threads), its settings otherwise \
+                default. Due executions are system tasks copied by SQL \
                 from the bench procedure's own task, with `NEXT_RUN_TIME` set to the due instant and recurrence \
                 "never" (so each runs once), in one transaction ending with `NOTIFY linod_tasks`, as a change \
                 through linod's API does. Start and end of each execution are `START_TIME` and `END_TIME` of its \

@@ -131,10 +131,11 @@ public class Daemon {
                 LOG.info("This site does not use linod.");
                 return;
             }
-            execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, executor(),
-                    this::now, outage, this::wake);
             heartbeat = new Heartbeat(nodes, settings, timer, this::now, outage, database.embedded(),
                     this::tasksChanged);
+            Heartbeat beating = heartbeat;
+            execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, executor(),
+                    this::now, outage, this::wake, beating::liveNodes);
             heartbeat.join();
             Instant now = now();
             // Runs left RUNNING under this name by a node without a row (linod 0.1.0 had none).
@@ -266,6 +267,9 @@ public class Daemon {
     }
 
     /** The timer's method: start what is due, then sleep until the next due instant. Never throws. */
+    /** How long a node that left due tasks to the others waits before it looks at them again. */
+    static final Duration YIELD = Duration.ofMillis(50);
+
     private void tick() {
         Duration delay = settings.maxSleep();
         synchronized (tickLock) {
@@ -284,7 +288,7 @@ public class Daemon {
                 } else {
                     // A few more than the free slots: some may be taken by another node meanwhile.
                     SystemTasks.Look look = tasks.look(now(), execution.freeSlots() * 2 + 8);
-                    boolean waiting = !look.due().isEmpty() && execution.start(look.due(), now());
+                    boolean waiting = execution.start(look.due(), now());
                     outage.succeeded();
                     if (!waiting) {
                         Instant now = now();
@@ -293,6 +297,10 @@ public class Daemon {
                             Duration until = Duration.between(now, next.get());
                             delay = until.isNegative() ? Duration.ZERO
                                     : until.compareTo(delay) < 0 ? until : delay;
+                        }
+                        if (execution.leftForOthers() && delay.compareTo(YIELD) < 0) {
+                            // Due tasks left to the other nodes: give them a moment before taking them here.
+                            delay = YIELD;
                         }
                     }
                 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,12 +58,17 @@ final class Execution {
     private final Supplier<Instant> clock;
     private final Outage outage;
     private final Runnable wake;
+    private final IntSupplier liveNodes;
+    /** At the last look this node left due tasks to the other nodes (its fair share was smaller than the list). */
+    private volatile boolean leftForOthers;
     private final Semaphore slots;
     /** PostgreSQL: claims pass over the rows another node is claiming ({@code SKIP LOCKED}). */
     private final boolean skipLocked = ConfiguredDataSource.isPostgres();
     private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
     private final Queue<Ended> unrecorded = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
+    /** Due tasks had to wait for a slot at the last look: the daemon looks again when enough slots are free. */
+    private volatile boolean backlog;
 
     /** A run's end not yet in the database. */
     private record Ended(RunContext context, Outcome outcome, Instant end) {
@@ -79,7 +85,7 @@ final class Execution {
 
     Execution(Settings settings, ProcedureRegistry registry, BeanManager beans, SystemTasks tasks, Runs runs,
             Metrics metrics, Event<RunFinished> finished, ManagedExecutorService workers, Supplier<Instant> clock,
-            Outage outage, Runnable wake) {
+            Outage outage, Runnable wake, IntSupplier liveNodes) {
         this.settings = settings;
         this.registry = registry;
         this.beans = beans;
@@ -91,6 +97,7 @@ final class Execution {
         this.clock = clock;
         this.outage = outage;
         this.wake = wake;
+        this.liveNodes = liveNodes;
         this.slots = new Semaphore(settings.executorSize());
         metrics.countRunningWith(running::size);
     }
@@ -98,6 +105,11 @@ final class Execution {
     /** Whether every run slot is taken: then the daemon waits for a run to end instead of reading due tasks. */
     boolean saturated() {
         return slots.availablePermits() == 0;
+    }
+
+    /** Whether the last look left due tasks to the other nodes. */
+    boolean leftForOthers() {
+        return leftForOthers;
     }
 
     /** How many more runs this node can start now. */
@@ -133,23 +145,28 @@ final class Execution {
         if (!waiting) {
             metrics.waiting(0);
         }
+        backlog = waiting;
+        // Several nodes share what is due: each claims its share (at least one), the others find the rest.
+        int share = (int) Math.max(1, (due.size() + liveNodes.getAsInt() - 1) / Math.max(1, liveNodes.getAsInt()));
+        int wanted = Math.min(batch.size(), share);
+        leftForOthers = wanted < batch.size();
         if (batch.isEmpty()) {
             return waiting;
         }
         List<Run> claimed;
         try {
-            claimed = runs.claimAll(batch, now, settings.node(), settings.daemonUser(), skipLocked);
+            claimed = runs.claimAll(batch, wanted, now, settings.node(), settings.daemonUser(), skipLocked);
         } catch (RuntimeException e) {
             slots.release(batch.size());
             throw e;
         }
-        int lost = batch.size() - claimed.size();
+        slots.release(batch.size() - claimed.size());
+        int lost = wanted - claimed.size();
         if (lost > 0) {
-            slots.release(lost);
             for (int i = 0; i < lost; i++) {
                 metrics.claimLost();
             }
-            LOG.fine(lost + " of " + batch.size() + " due tasks were claimed elsewhere or changed; looking again.");
+            LOG.fine(lost + " of " + wanted + " due tasks were claimed elsewhere or changed; looking again.");
         }
         Map<Long, SystemTask> byId = new HashMap<>();
         batch.forEach(t -> byId.put(t.getId(), t));
@@ -228,7 +245,12 @@ final class Execution {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "An observer of RunFinished failed", e);
         }
-        wake.run();
+        // With due tasks waiting, the daemon looks again once half the slots are free, and claims them in one
+        // transaction, rather than one slot at a time after each end; without, it looks at once (the task that
+        // ended may be due again soon).
+        if (!backlog || slots.availablePermits() >= Math.max(1, settings.executorSize() / 2)) {
+            wake.run();
+        }
     }
 
     /**

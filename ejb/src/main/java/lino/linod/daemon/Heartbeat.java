@@ -37,6 +37,8 @@ final class Heartbeat {
     private final boolean alone;
     private volatile String incarnation;
     private volatile long healthySince = -1;
+    /** Nodes whose heartbeat is within the lease at the last beat, this one included. */
+    private volatile int live = 1;
     private ScheduledFuture<?> beats;
     private ScheduledFuture<?> check;
 
@@ -110,6 +112,11 @@ final class Heartbeat {
         }
     }
 
+    /** How many nodes were alive at the last beat (at least this one): due tasks are shared among them. */
+    int liveNodes() {
+        return live;
+    }
+
     /** One heartbeat: renew, then judge the others. Never throws (it runs on the timer). */
     void beat() {
         String node = settings.node();
@@ -127,6 +134,7 @@ final class Heartbeat {
             if (healthySince < 0) {
                 healthySince = System.nanoTime();
             }
+            live = (int) Math.max(1, all.stream().filter(n -> n.age().compareTo(settings.lease()) < 0).count());
             boolean judge = System.nanoTime() - healthySince >= settings.lease().toNanos();
             Duration nextCheck = null;
             for (Nodes.Seen other : all) {

@@ -49,21 +49,25 @@ public class Runs {
     }
 
     /**
-     * Claims, in one transaction, those of the due tasks {@code seen} that are still as seen (same version, no run):
-     * writes a run for each and marks its task as running. The runs come back in the order of {@code seen}; a task
+     * Claims, in one transaction, up to {@code most} of the due tasks {@code seen} that are still as seen (same
+     * version, no run): writes a run for each and marks its task as running. The runs come back in the order of {@code seen}; a task
      * that another node (or a user's change) took first is left out. With {@code skipLocked} (PostgreSQL) the
      * tasks are first locked with {@code FOR UPDATE SKIP LOCKED}: rows that another node is claiming at this
      * moment are passed over instead of waited for, so nodes that look at once share the due tasks without
      * colliding.
      */
-    public List<Run> claimAll(List<SystemTask> seen, Instant now, String node, String runAs, boolean skipLocked) {
+    public List<Run> claimAll(List<SystemTask> seen, int most, Instant now, String node, String runAs,
+            boolean skipLocked) {
         List<SystemTask> candidates = seen;
         if (skipLocked && !seen.isEmpty()) {
-            Set<Long> free = lockFree(seen);
+            Set<Long> free = lockFree(seen, most);
             candidates = seen.stream().filter(t -> free.contains(t.getId())).toList();
         }
         List<Run> claimed = new ArrayList<>();
         for (SystemTask task : candidates) {
+            if (claimed.size() >= most) {
+                break;
+            }
             Run run = new Run(task.getId(), task.getName(), now, node, runAs);
             em.persist(run);
             em.flush();
@@ -81,13 +85,13 @@ public class Runs {
     }
 
     /** The ids of those tasks that are idle, unchanged since seen, and not being claimed by another node. */
-    private Set<Long> lockFree(List<SystemTask> seen) {
+    private Set<Long> lockFree(List<SystemTask> seen, int most) {
         StringBuilder sql = new StringBuilder("SELECT ID, VERSION FROM LINOD_SYSTEM_TASK WHERE RUNNING_RUN IS NULL"
                 + " AND ID IN (");
         for (int i = 1; i <= seen.size(); i++) {
             sql.append(i == 1 ? "?" : ", ?").append(i);
         }
-        sql.append(") FOR UPDATE SKIP LOCKED");
+        sql.append(") ORDER BY SEQNO, ID LIMIT ").append(Math.max(1, most)).append(" FOR UPDATE SKIP LOCKED");
         jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
         for (int i = 0; i < seen.size(); i++) {
             query.setParameter(i + 1, seen.get(i).getId());
