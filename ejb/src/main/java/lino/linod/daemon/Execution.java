@@ -122,45 +122,33 @@ final class Execution {
      * some due task had to wait for a slot. Database failures are thrown to the loop.
      */
     boolean start(List<SystemTask> due, Instant now) {
-        List<SystemTask> batch = new ArrayList<>();
+        List<SystemTask> candidates = new ArrayList<>();
         Map<Long, ProcedureInfo> procedures = new HashMap<>();
-        boolean waiting = false;
-        int seen = 0;
         for (SystemTask task : due) {
-            seen++;
             Optional<ProcedureInfo> procedure = registry.find(task.getProcedure());
             if (procedure.isEmpty()) {
                 tasks.unschedule(task.getId());
                 continue;
             }
-            if (!slots.tryAcquire()) {
-                LOG.fine("All " + settings.executorSize() + " run slots busy; " + task.label() + " waits.");
-                metrics.waiting(due.size() - seen + 1);
-                waiting = true;
-                break;
-            }
-            batch.add(task);
+            candidates.add(task);
             procedures.put(task.getId(), procedure.get());
         }
-        if (!waiting) {
-            metrics.waiting(0);
+        // Several nodes share what is due: each claims its share (at least one), the others find the rest. Every
+        // candidate may be claimed (another node may hold the first ones), up to the free slots.
+        int live = Math.max(1, liveNodes.getAsInt());
+        int share = Math.max(1, (candidates.size() + live - 1) / live);
+        int free = slots.availablePermits();
+        int wanted = Math.min(Math.min(free, share), candidates.size());
+        List<Run> claimed = List.of();
+        if (wanted > 0 && slots.tryAcquire(wanted)) {
+            try {
+                claimed = runs.claimAll(candidates, wanted, now, settings.node(), settings.daemonUser(), skipLocked);
+            } catch (RuntimeException e) {
+                slots.release(wanted);
+                throw e;
+            }
+            slots.release(wanted - claimed.size());
         }
-        backlog = waiting;
-        // Several nodes share what is due: each claims its share (at least one), the others find the rest.
-        int share = (int) Math.max(1, (due.size() + liveNodes.getAsInt() - 1) / Math.max(1, liveNodes.getAsInt()));
-        int wanted = Math.min(batch.size(), share);
-        leftForOthers = wanted < batch.size();
-        if (batch.isEmpty()) {
-            return waiting;
-        }
-        List<Run> claimed;
-        try {
-            claimed = runs.claimAll(batch, wanted, now, settings.node(), settings.daemonUser(), skipLocked);
-        } catch (RuntimeException e) {
-            slots.release(batch.size());
-            throw e;
-        }
-        slots.release(batch.size() - claimed.size());
         int lost = wanted - claimed.size();
         if (lost > 0) {
             for (int i = 0; i < lost; i++) {
@@ -168,8 +156,18 @@ final class Execution {
             }
             LOG.fine(lost + " of " + wanted + " due tasks were claimed elsewhere or changed; looking again.");
         }
+        // Waiting for a slot: due tasks are left and every slot is taken (a run's end wakes the daemon then).
+        boolean waiting = candidates.size() > claimed.size() && slots.availablePermits() == 0;
+        if (waiting) {
+            LOG.fine("All " + settings.executorSize() + " run slots busy; " + (candidates.size() - claimed.size())
+                    + " due tasks wait.");
+        }
+        metrics.waiting(waiting ? candidates.size() - claimed.size() : 0);
+        backlog = waiting;
+        // Left to the other nodes, or lost to them: look again shortly for what nobody took.
+        leftForOthers = !waiting && candidates.size() > claimed.size();
         Map<Long, SystemTask> byId = new HashMap<>();
-        batch.forEach(t -> byId.put(t.getId(), t));
+        candidates.forEach(t -> byId.put(t.getId(), t));
         for (Run run : claimed) {
             launch(byId.get(run.getTaskId()), run, procedures.get(run.getTaskId()), now);
         }
