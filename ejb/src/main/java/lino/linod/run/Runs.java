@@ -1,7 +1,5 @@
 package lino.linod.run;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,27 +23,14 @@ public class Runs {
     @PersistenceContext(unitName = "linod")
     EntityManager em;
 
-    @Resource
-    SessionContext session;
-
     /**
      * Claims a due task for this node: writes the run and marks the task as running if, and only if, the task
      * still has the version the caller read and no run. Zero rows updated means another node (or a user's change)
-     * came first; then nothing is written and the caller looks again at its next tick.
+     * came first; then nothing is written and the caller looks again at its next tick. (One task of
+     * {@link #claimAll}.)
      */
     public Optional<Run> claim(SystemTask seen, Instant now, String node, String runAs) {
-        Run run = new Run(seen.getId(), seen.getName(), now, node, runAs);
-        em.persist(run);
-        em.flush();
-        int updated = em.createNamedQuery(SystemTask.CLAIM)
-                .setParameter("run", run.getId()).setParameter("now", now)
-                .setParameter("id", seen.getId()).setParameter("version", seen.getVersion())
-                .executeUpdate();
-        if (updated != 1) {
-            session.setRollbackOnly();
-            return Optional.empty();
-        }
-        return Optional.of(run);
+        return claimAll(List.of(seen), 1, now, node, runAs, false).stream().findFirst();
     }
 
     /**

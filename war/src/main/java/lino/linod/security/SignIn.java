@@ -60,7 +60,6 @@ public class SignIn implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential given = context.getAuthParameters().getCredential();
-        SafeHeaders.apply(request, response);
         if (given instanceof UsernamePasswordCredential credential) {
             return pageSignIn(request, context, credential);
         }
@@ -85,6 +84,7 @@ public class SignIn implements HttpAuthenticationMechanism {
                     + ": the user was deleted or their password changed.");
             session.invalidate();
         }
+        SafeHeaders.apply(request, response);
         return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
     }
 
@@ -163,7 +163,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         Duration wait = throttle.waitFor(name, clientAddress(request));
         if (!wait.isZero()) {
             refused(name, request, "HTTP Basic", wait);
-            return tooManyRequests(response, wait);
+            return tooManyRequests(request, response, wait);
         }
         Optional<Caller> caller = check(request, "HTTP Basic", name, decoded.substring(colon + 1));
         if (caller.isEmpty()) {
@@ -196,7 +196,9 @@ public class SignIn implements HttpAuthenticationMechanism {
     }
 
     /** 429 with a problem body, committed here: the container must not turn it into a 401. */
-    private static AuthenticationStatus tooManyRequests(HttpServletResponse response, Duration wait) {
+    private static AuthenticationStatus tooManyRequests(HttpServletRequest request, HttpServletResponse response,
+            Duration wait) {
+        SafeHeaders.apply(request, response);
         long seconds = seconds(wait);
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
