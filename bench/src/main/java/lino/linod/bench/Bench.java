@@ -25,11 +25,14 @@ public final class Bench {
     private static final int LATENESS_EXECUTIONS = 500;
     private static final long LATENESS_SPACING_MS = 20;
     private static final int RUN_NOW_SAMPLES = 50;
+    private static final int SCALE_TASKS = 100_000;
 
     private final Postgres postgres;
     private final int executions = Integer.getInteger("bench.executions", 10_000);
     private final int repetitions = Integer.getInteger("bench.repetitions", 3);
     private final int idleSeconds = Integer.getInteger("bench.idleSeconds", 60);
+    /** Repetitions run first and not counted, for every system alike: the JIT compiles the hot paths meanwhile. */
+    private final int warmups = Integer.getInteger("bench.warmups", 1);
     private long nextKey = 1_000_000_000L;
 
     private Bench(Postgres postgres) {
@@ -74,6 +77,9 @@ public final class Bench {
             one.start(1);
             result.idle = idle(one);
             say(String.format("  W3 idle: %.2f transactions/s", result.idle));
+            for (int i = 0; i < warmups; i++) {
+                say("  W1 warm-up: " + throughput(one, result.idle));
+            }
             for (int i = 0; i < repetitions; i++) {
                 Throughput t = throughput(one, result.idle);
                 result.w1.add(t);
@@ -88,6 +94,9 @@ public final class Bench {
                 List<Long> latencies = linod.runNow(nextKey++, RUN_NOW_SAMPLES);
                 result.runNow = new Lateness(percentile(latencies, 0.5), percentile(latencies, 0.99), 0, 0);
                 say("  Run now: " + result.runNow);
+                result.scale = linod.scale(SCALE_TASKS, nextKey, idleSeconds);
+                nextKey += SCALE_TASKS;
+                say("  " + result.scale);
             }
         } catch (Exception e) {
             e.printStackTrace();
@@ -103,6 +112,9 @@ public final class Bench {
             two.start(2);
             Thread.sleep(5_000);
             double idle = idle(two, 10);
+            for (int i = 0; i < warmups; i++) {
+                say("  W4 warm-up: " + throughput(two, idle));
+            }
             for (int i = 0; i < repetitions; i++) {
                 Throughput t = throughput(two, idle);
                 result.w4.add(t);
@@ -246,6 +258,7 @@ public final class Bench {
         final List<Lateness> w2 = new ArrayList<>();
         final List<Throughput> w4 = new ArrayList<>();
         Lateness runNow;
+        Linod.Scale scale;
         final List<String> failures = new ArrayList<>();
 
         Result(String name) {

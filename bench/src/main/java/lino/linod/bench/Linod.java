@@ -288,9 +288,122 @@ final class Linod implements Contender {
             if (i >= 3) {
                 // The first three warm the path (JIT, pools) and are not counted.
                 latencies.add(start - asked);
+                Long changed = scalar("SELECT MAX(changed_at) FROM linod_change WHERE task_id = " + key);
+                Long claimed = scalar("SELECT last_start_time FROM linod_system_task WHERE id = " + key);
+                System.err.println("run now: request->stored " + (changed - asked) + " ms, ->claimed "
+                        + (claimed - changed) + " ms, ->began " + (start - claimed) + " ms");
             }
         }
         return latencies;
+    }
+
+    /** What 100,000 tasks cost a node: idle CPU, the first page of the REST list, the pages. */
+    record Scale(int tasks, double idleCpuPercent, Timing restFirstPage, Timing tasksPage, Timing taskPage,
+            int restBytes) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%,d tasks: idle CPU %.2f %% of a core; GET /api/tasks"
+                    + " first page %s (%,d bytes); tasks page %s; one task's page %s", tasks, idleCpuPercent,
+                    restFirstPage, restBytes, tasksPage, taskPage);
+        }
+    }
+
+    /** Response times of one request, repeated, in ms. */
+    record Timing(double p50, double p99) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "p50 %.1f ms, p99 %.1f ms", p50, p99);
+        }
+    }
+
+    /**
+     * Tops the site up to {@code total} system tasks (not due, as a site's tasks are most of the time), lets the
+     * first node settle, then measures its CPU while idle ({@code idleSeconds}), and the response times of the REST
+     * list's first page, the tasks page and one task's page (after warm-up requests), each with a check of what came.
+     */
+    Scale scale(int total, long firstKey, int idleSeconds) throws Exception {
+        long count = scalar("SELECT COUNT(*) FROM linod_system_task");
+        int missing = (int) Math.max(0, total - count);
+        long[] keys = new long[missing];
+        for (int i = 0; i < missing; i++) {
+            keys[i] = firstKey + i;
+        }
+        insertTasks(keys, null);
+        int tasks = scalar("SELECT COUNT(*) FROM linod_system_task").intValue();
+        long someTask = missing > 0 ? keys[missing / 2] : template;
+        Thread.sleep(15_000);
+        ProcessHandle node = nodes.get(0).toHandle();
+        Duration cpuBefore = node.info().totalCpuDuration().orElseThrow();
+        long from = System.nanoTime();
+        Thread.sleep(idleSeconds * 1000L);
+        Duration cpuAfter = node.info().totalCpuDuration().orElseThrow();
+        double idleCpu = 100.0 * cpuAfter.minus(cpuBefore).toNanos() / (System.nanoTime() - from);
+
+        String base = "http://127.0.0.1:" + ports.get(0) + "/linod/";
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest rest = HttpRequest.newBuilder(URI.create(base + "api/tasks")).header("Authorization", auth)
+                .header("Accept", "application/json").build();
+        int[] bytes = new int[1];
+        Timing restTiming = time(rest, body -> {
+            if (!body.contains("\"total\":" + tasks) && !body.contains("\"total\": " + tasks)) {
+                throw new IllegalStateException("GET /api/tasks does not say total " + tasks + ": "
+                        + body.substring(0, Math.min(300, body.length())));
+            }
+            bytes[0] = body.getBytes(StandardCharsets.UTF_8).length;
+        });
+        String cookie = signIn(base);
+        HttpRequest tasksPage = HttpRequest.newBuilder(URI.create(base + "tasks.xhtml")).header("Cookie", cookie)
+                .build();
+        Timing tasksTiming = time(tasksPage, body -> {
+            if (!body.contains("System tasks")) {
+                throw new IllegalStateException("The tasks page did not come: "
+                        + body.substring(0, Math.min(300, body.length())));
+            }
+        });
+        HttpRequest taskPage = HttpRequest.newBuilder(URI.create(base + "task.xhtml?id=" + someTask))
+                .header("Cookie", cookie).build();
+        Timing taskTiming = time(taskPage, body -> {
+            if (!body.contains("bench " + someTask) && someTask != template) {
+                throw new IllegalStateException("The page of task " + someTask + " did not come: "
+                        + body.substring(0, Math.min(300, body.length())));
+            }
+        });
+        return new Scale(tasks, idleCpu, restTiming, tasksTiming, taskTiming, bytes[0]);
+    }
+
+    private static final int TIMED = 30;
+    private static final int WARMUPS = 10;
+
+    private Timing time(HttpRequest request, java.util.function.Consumer<String> check) throws Exception {
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < WARMUPS + TIMED; i++) {
+            long from = System.nanoTime();
+            HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - from;
+            if (reply.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + reply.statusCode() + ": "
+                        + reply.body());
+            }
+            check.accept(reply.body());
+            if (i >= WARMUPS) {
+                nanos.add(took);
+            }
+        }
+        return new Timing(Bench.percentile(nanos, 0.5) / 1e6, Bench.percentile(nanos, 0.99) / 1e6);
+    }
+
+    /** Signs in on the sign-in page as a browser would; the session cookie. */
+    private String signIn(String base) throws Exception {
+        String form = "signinForm=signinForm&name=admin&password="
+                + java.net.URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8)
+                + "&signin=Sign+in&jakarta.faces.ViewState=stateless";
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "signin.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return reply.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow(() -> new IllegalStateException(
+                        "Sign-in answered " + reply.statusCode() + " without a session: " + reply.body()));
     }
 
     @Override

@@ -46,7 +46,8 @@ final class Postgres implements AutoCloseable {
                 "-E", "UTF8"), false);
         pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", pg.data.toString(), "-l",
                 root.resolve("server.log").toString(), "-o", "-c listen_addresses=127.0.0.1 -p " + pg.port + " -k "
-                        + root + " -c autovacuum=off -c max_connections=200", "-w", "start"), false);
+                        + root + " -c autovacuum=off -c max_connections=200 "
+                        + System.getProperty("bench.postgresOptions", ""), "-w", "start"), false);
         pg.superuser("postgres", "CREATE USER " + USER + " PASSWORD '" + PASSWORD + "'");
         return pg;
     }
@@ -141,6 +142,10 @@ final class Postgres implements AutoCloseable {
     public void close() {
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "stop"), false);
+            // The server's log outlives the database (with bench.postgresOptions it may say what each system did).
+            Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench")));
+            Files.copy(root.resolve("server.log"), work.resolve("postgresql.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             new ProcessBuilder("rm", "-rf", root.toString()).inheritIO().start().waitFor(1, TimeUnit.MINUTES);
         } catch (IOException | InterruptedException e) {
             System.err.println("Could not stop PostgreSQL in " + root + ": " + e.getMessage());

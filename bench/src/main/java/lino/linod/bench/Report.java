@@ -62,8 +62,11 @@ final class Report {
         }
     }
 
+    private static int warmups;
+
     static void write(Path out, List<Bench.Result> results, Facts facts, int executions, int repetitions,
             int idleSeconds) throws IOException {
+        warmups = Integer.getInteger("bench.warmups", 1);
         Files.createDirectories(out.resolve("bench"));
         Files.writeString(out.resolve("bench/chart.svg"), svg(results), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("BENCHMARKS.md"), markdown(results, facts, executions, repetitions,
@@ -109,7 +112,7 @@ final class Report {
                 .append("mvn -B -DskipTests install\nmvn -B -f bench/pom.xml verify\n```\n\n");
         md.append("Options (`-D…` on the second line): `bench.repetitions` (").append(repetitions)
                 .append(" here), `bench.executions` (").append(executions).append(" here), `bench.idleSeconds` (")
-                .append(idleSeconds).append(" here), `bench.systems` (`all`, or a list of `linod,quartz,")
+                .append(idleSeconds).append(" here), `bench.warmups` (").append(warmups).append(" here), `bench.systems` (`all`, or a list of `linod,quartz,")
                 .append("dbs-defaults,dbs-tuned`).\n\n");
         md.append("Measured ").append(facts.date()).append(", in ").append(facts.took()).append(", on ")
                 .append(facts.cores()).append(" cores (").append(facts.cpu()).append("), ").append(facts.memory())
@@ -119,7 +122,8 @@ final class Report {
                 .append(". **A shared machine**: other builds may have run at the same time, so compare the")
                 .append(" columns of one sitting (they were measured side by side), not figures of different")
                 .append(" days.\n\n");
-        md.append("Medians of ").append(repetitions).append(" repetitions (range in brackets).\n\n");
+        md.append("Medians of ").append(repetitions).append(" repetitions (range in brackets), each system after ")
+                .append(warmups).append(" warm-up repetition(s) of W1 and of W4 that are not counted.\n\n");
         md.append("![chart](bench/chart.svg)\n\n");
 
         md.append("| workload |");
@@ -146,6 +150,17 @@ final class Report {
                 r -> cell(r.w4, Bench.Throughput::transactionsPerExecution, "%.2f"));
         row(md, results, "Run now → start, p50 / p99 (ms, " + 50 + " requests)",
                 r -> r.runNow == null ? "–" : fmt("%.0f", r.runNow.p50()) + " / " + fmt("%.0f", r.runNow.p99()));
+        row(md, results, "100,000 tasks: `GET /api/tasks` first page, p50 / p99 (ms)",
+                r -> r.scale == null ? "–" : fmt("%.1f", r.scale.restFirstPage().p50()) + " / "
+                        + fmt("%.1f", r.scale.restFirstPage().p99()));
+        row(md, results, "100,000 tasks: tasks page (`tasks.xhtml`), p50 / p99 (ms)",
+                r -> r.scale == null ? "–" : fmt("%.1f", r.scale.tasksPage().p50()) + " / "
+                        + fmt("%.1f", r.scale.tasksPage().p99()));
+        row(md, results, "100,000 tasks: one task's page (`task.xhtml`), p50 / p99 (ms)",
+                r -> r.scale == null ? "–" : fmt("%.1f", r.scale.taskPage().p50()) + " / "
+                        + fmt("%.1f", r.scale.taskPage().p99()));
+        row(md, results, "100,000 tasks: idle CPU of the node (% of one core)",
+                r -> r.scale == null ? "–" : fmt("%.2f", r.scale.idleCpuPercent()));
         row(md, results, "duplicates, all workloads (must be 0)", r -> String.valueOf(
                 r.w1.stream().mapToInt(Bench.Throughput::duplicates).sum()
                         + r.w4.stream().mapToInt(Bench.Throughput::duplicates).sum()
@@ -222,6 +237,13 @@ final class Report {
                 - **Run now → start** (linod only): a task that is not due; `POST /linod/api/tasks/{id}/run-now` \
                 as admin, then the time from sending the request to the run's `START_TIME` in `LINOD_RUN` \
                 (after three warm-up requests).
+                - **100,000 tasks** (linod only, after Run now, one node): the site is topped up by SQL to \
+                100,000 system tasks that are not due (the runs of W1 and W2 stay); after 15 s, the node's \
+                process CPU time over the idle window (W3's length) ÷ that window; then, as admin, \
+                `GET /linod/api/tasks` (first page, default size) over HTTP Basic, and with a page sign-in's \
+                session the tasks page `tasks.xhtml` and one task's page `task.xhtml?id=…`: 10 warm-up requests, \
+                then 30 timed ones each, one after the other, from sending to the whole body read; each reply is \
+                checked (the list's `total`, the page's title, the task's name).
                 - **Correctness**, every workload: lost = due keys that never ran (after waiting up to 15 min); \
                 duplicates = executions beyond the first of one key, also those that turn up during the 11 s \
                 after the end.
@@ -236,6 +258,9 @@ final class Report {
             r.w4.forEach(t -> md.append("- W4: ").append(t).append('\n'));
             if (r.runNow != null) {
                 md.append("- Run now: ").append(r.runNow).append('\n');
+            }
+            if (r.scale != null) {
+                md.append("- ").append(r.scale).append('\n');
             }
             r.failures.forEach(f -> md.append("- **failed**: ").append(f).append('\n'));
             md.append('\n');

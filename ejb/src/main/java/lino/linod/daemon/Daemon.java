@@ -12,8 +12,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ContextService;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
@@ -25,12 +23,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import lino.linod.ops.Liveness;
 import lino.linod.ops.Metrics;
@@ -57,11 +53,9 @@ import lino.linod.task.SystemTasks;
 @DependsOn("Database")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@ManagedExecutorDefinition(name = Daemon.RUNS_EXECUTOR, maxAsync = Settings.MAX_EXECUTOR_SIZE)
 public class Daemon {
 
     static final Logger LOG = Logger.getLogger("lino.linod");
-    static final String RUNS_EXECUTOR = "java:app/concurrent/linodRuns";
 
     @Resource
     ManagedScheduledExecutorService timer;
@@ -119,9 +113,14 @@ public class Daemon {
     private Heartbeat heartbeat;
     private ClusterWake cluster;
     private SignalStop signals;
-    private ScheduledFuture<?> wakeUp;
     private volatile Instant nextWakeUp;
     private volatile boolean active;
+    /** The loop's thread, and its generation: a restart starts a new loop, and the old one ends. */
+    private Thread loop;
+    private volatile int generation;
+    /** A wake-up call came (guarded by {@code timerLock}): the loop looks again at once. */
+    private boolean woken;
+    private ExecutorService workers;
 
     @PostConstruct
     public void start() {
@@ -134,7 +133,8 @@ public class Daemon {
             heartbeat = new Heartbeat(nodes, settings, timer, this::now, outage, database.embedded(),
                     this::tasksChanged);
             Heartbeat beating = heartbeat;
-            execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, executor(),
+            workers = Execution.workers(threads, settings.executorSize());
+            execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, workers,
                     this::now, outage, this::wake, beating::liveNodes);
             heartbeat.join();
             Instant now = now();
@@ -146,6 +146,11 @@ public class Daemon {
             installIfNeeded(now);
             active = true;
             liveness.running(true);
+            int mine = ++generation;
+            loop = threads.newThread(() -> loop(mine));
+            loop.setName("linod-daemon");
+            loop.setDaemon(true);
+            loop.start();
             cluster = ClusterWake.start(dataSource, threads, this::wake);
             wakeUpCall.answerWith(this::tasksChanged);
             heartbeat.start();
@@ -157,19 +162,6 @@ public class Daemon {
             LOG.info("Start task runner on " + settings.node() + " with " + registry.procedures().size()
                     + " procedures.");
             wake();
-        }
-    }
-
-    private static ManagedExecutorService executor() {
-        try {
-            return InitialContext.doLookup(RUNS_EXECUTOR);
-        } catch (NamingException e) {
-            try {
-                LOG.fine(RUNS_EXECUTOR + " is not bound here; runs use the server's default managed executor.");
-                return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-            } catch (NamingException none) {
-                throw new IllegalStateException("No managed executor for runs", none);
-            }
         }
     }
 
@@ -209,13 +201,18 @@ public class Daemon {
             liveness.running(false);
             wakeUpCall.answerWith(null);
             synchronized (timerLock) {
-                if (wakeUp != null) {
-                    wakeUp.cancel(false);
-                }
+                timerLock.notifyAll();
             }
             cluster.stop();
+            try {
+                // A look going on may still claim tasks: they are asked to stop with the others.
+                loop.join(Outage.MAX_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             execution.cancelAll();
             int cut = execution.awaitOrInterrupt(System.nanoTime() + settings.gracePeriod().toNanos());
+            workers.shutdownNow();
             try {
                 heartbeat.leave();
             } catch (RuntimeException e) {
@@ -239,7 +236,14 @@ public class Daemon {
 
     /** Looks at the tasks now: called when a task was changed or requested, and when a run ended. */
     public void wake() {
-        sleep(Duration.ZERO);
+        synchronized (timerLock) {
+            if (!active) {
+                return;
+            }
+            woken = true;
+            nextWakeUp = now();
+            timerLock.notifyAll();
+        }
     }
 
     /** Tasks changed here (a user's change, a take-over): this node and the others look at once. */
@@ -253,28 +257,59 @@ public class Daemon {
         }
     }
 
-    private void sleep(Duration delay) {
-        synchronized (timerLock) {
-            if (!active) {
-                return;
+    /**
+     * The daemon's loop, on a thread of its own (from the server's managed thread factory, so it has the
+     * application's context): looks, then waits until the next due instant or a wake-up call. One thread for the
+     * node's life, not a timer task per wake-up: each task handed to a managed executor has the server capture
+     * the application's context again, which cost more than the look itself under load.
+     */
+    private void loop(int mine) {
+        while (true) {
+            Duration delay;
+            try {
+                delay = tick(mine);
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, "The task runner's loop failed; it goes on", e);
+                delay = Outage.MAX_WAIT;
             }
-            if (wakeUp != null) {
-                wakeUp.cancel(false);
+            synchronized (timerLock) {
+                if (!active || generation != mine) {
+                    return;
+                }
+                long until = System.nanoTime() + delay.toNanos();
+                if (!woken) {
+                    nextWakeUp = now().plus(delay);
+                }
+                try {
+                    for (long left = delay.toNanos(); !woken && left > 0 && active && generation == mine;
+                            left = until - System.nanoTime()) {
+                        TimeUnit.NANOSECONDS.timedWait(timerLock, left);
+                    }
+                } catch (InterruptedException e) {
+                    LOG.fine("The task runner's loop was interrupted; it ends.");
+                    return;
+                }
+                woken = false;
             }
-            nextWakeUp = now().plus(delay);
-            wakeUp = timer.schedule(this::tick, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** The timer's method: start what is due, then sleep until the next due instant. Never throws. */
     /** How long a node that left due tasks to the others waits before it looks at them again. */
     static final Duration YIELD = Duration.ofMillis(50);
 
-    private void tick() {
+    /**
+     * How much ahead of a due instant the daemon wakes and claims: a task due that soon is claimed at once and its
+     * run waits on its thread until the instant (see {@link Execution}), so the look and the claim are done when
+     * it comes and the procedure starts on time, not a look and a claim late.
+     */
+    static final Duration LEAD = Duration.ofMillis(20);
+
+    /** One look: starts what is due and returns how long to wait until the next due instant. Never throws. */
+    private Duration tick(int mine) {
         Duration delay = settings.maxSleep();
         synchronized (tickLock) {
-            if (!active) {
-                return;
+            if (!active || generation != mine) {
+                return delay;
             }
             liveness.ticked();
             try {
@@ -287,14 +322,14 @@ public class Daemon {
                     delay = settings.maxSleep();
                 } else {
                     // A few more than the free slots: some may be taken by another node meanwhile.
-                    SystemTasks.Look look = tasks.look(now(), execution.freeSlots() * 2 + 8);
+                    SystemTasks.Look look = tasks.look(now().plus(LEAD), execution.freeSlots() * 2 + 8);
                     boolean waiting = execution.start(look.due(), now());
                     outage.succeeded();
                     if (!waiting) {
                         Instant now = now();
                         Optional<Instant> next = look.due().isEmpty() ? look.next() : tasks.nextWakeUp();
                         if (next.isPresent()) {
-                            Duration until = Duration.between(now, next.get());
+                            Duration until = Duration.between(now, next.get()).minus(LEAD);
                             delay = until.isNegative() ? Duration.ZERO
                                     : until.compareTo(delay) < 0 ? until : delay;
                         }
@@ -309,7 +344,7 @@ public class Daemon {
                 delay = outage.failed("the task runner's loop", e);
             }
         }
-        sleep(delay);
+        return delay;
     }
 
     Instant now() {

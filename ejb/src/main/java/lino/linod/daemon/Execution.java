@@ -1,6 +1,6 @@
 package lino.linod.daemon;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.Bean;
@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
@@ -54,7 +58,7 @@ final class Execution {
     private final Runs runs;
     private final Metrics metrics;
     private final Event<RunFinished> finished;
-    private final ManagedExecutorService workers;
+    private final ExecutorService workers;
     private final Supplier<Instant> clock;
     private final Outage outage;
     private final Runnable wake;
@@ -76,15 +80,12 @@ final class Execution {
 
     /** The most run ends written in one transaction. */
     private static final int ENDS_PER_TRANSACTION = 50;
-    /** Ends waiting to be written, each with the worker that waits for it. */
-    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** Ends waiting to be written. */
+    private final Queue<Ended> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    private record Pending(Ended ended, CompletableFuture<Void> written) {
-    }
-
     Execution(Settings settings, ProcedureRegistry registry, BeanManager beans, SystemTasks tasks, Runs runs,
-            Metrics metrics, Event<RunFinished> finished, ManagedExecutorService workers, Supplier<Instant> clock,
+            Metrics metrics, Event<RunFinished> finished, ExecutorService workers, Supplier<Instant> clock,
             Outage outage, Runnable wake, IntSupplier liveNodes) {
         this.settings = settings;
         this.registry = registry;
@@ -98,8 +99,36 @@ final class Execution {
         this.outage = outage;
         this.wake = wake;
         this.liveNodes = liveNodes;
-        this.slots = new Semaphore(settings.executorSize());
-        metrics.countRunningWith(running::size);
+        this.slots = new Semaphore(claimable(settings.executorSize()));
+        metrics.countRunningWith(() -> (int) running.values().stream().filter(RunContext::hasBegun).count());
+    }
+
+    /**
+     * The threads that run procedures: {@code size} threads of the server's managed thread factory, so each has the
+     * application's context (class loader, naming, security) for its whole life, kept while busy and let go after a
+     * minute idle. A managed executor would capture and set up that context again for every run, which cost more
+     * than a short run itself.
+     */
+    static ExecutorService workers(ManagedThreadFactory threads, int size) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = threads.newThread(r);
+                    t.setName("linod-run-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * How many runs a node holds at once: those its threads run, and as many claimed ahead, which wait in the
+     * workers' queue and start the moment a thread is free, while the next claim and the writing of ends go on.
+     * A run's slot is freed when its end is written.
+     */
+    static int claimable(int executorSize) {
+        return executorSize + 50;
     }
 
     /** Whether every run slot is taken: then the daemon waits for a run to end instead of reading due tasks. */
@@ -159,7 +188,7 @@ final class Execution {
         // Waiting for a slot: due tasks are left and every slot is taken (a run's end wakes the daemon then).
         boolean waiting = candidates.size() > claimed.size() && slots.availablePermits() == 0;
         if (waiting) {
-            LOG.fine("All " + settings.executorSize() + " run slots busy; " + (candidates.size() - claimed.size())
+            LOG.fine("All " + claimable(settings.executorSize()) + " run slots busy; " + (candidates.size() - claimed.size())
                     + " due tasks wait.");
         }
         metrics.waiting(waiting ? candidates.size() - claimed.size() : 0);
@@ -190,6 +219,24 @@ final class Execution {
     }
 
     private void execute(RunContext context, ProcedureInfo procedure, Instant due) {
+        if (stopping) {
+            // Claimed ahead, and linod stops before a thread was free: it runs again at the next start.
+            context.append("Not started: linod stopped on " + settings.node() + ".\n");
+            ended(context, Outcome.INTERRUPTED);
+            return;
+        }
+        // Claimed a little ahead (Daemon.LEAD): wait for the due instant.
+        long early = due == null ? 0 : Duration.between(clock.get(), due).toMillis();
+        if (early > 0) {
+            try {
+                Thread.sleep(Math.min(early, Daemon.LEAD.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                context.append("Not started: linod stopped on " + settings.node() + ".\n");
+                ended(context, Outcome.INTERRUPTED);
+                return;
+            }
+        }
         // The run starts when its procedure does, not when the daemon woke up.
         Instant began = clock.get();
         context.began(began);
@@ -222,71 +269,86 @@ final class Execution {
         }
     }
 
-    /** A run has ended: record it (or keep it for later), free its slot, tell the daemon. */
+    /**
+     * A run has ended: its end joins those waiting to be written, and the thread goes on to the next run. The end
+     * is written with those of the runs that end meanwhile, in one transaction, by whichever thread finds the
+     * writing free (group commit); the run's slot is freed once it is written (or kept for later).
+     */
     private void ended(RunContext context, Outcome outcome) {
         if (!context.claimEnd()) {
             return;
         }
         Instant end = clock.get();
-        try {
-            recordTogether(new Ended(context, outcome, end));
-        } finally {
-            running.remove(context.taskId());
-            slots.release();
-        }
+        running.remove(context.taskId());
         Duration took = Duration.between(context.start(), end);
         metrics.ended(context.procedure(), outcome.name(), took);
         LOG.info("Run " + context.runId() + " of " + context.taskLabel() + " on " + settings.node() + " ended: "
                 + outcome + " in " + took.toMillis() + " ms.");
-        try {
-            finished.fire(new RunFinished(context.taskId(), context.runId(), context.taskName(), outcome));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "An observer of RunFinished failed", e);
+        pending.add(new Ended(context, outcome, end));
+        writePending(false);
+    }
+
+    /**
+     * Writes the ends waiting, in batches, unless another thread is writing (it takes this one's too); with
+     * {@code wait}, waits for that thread and writes what is left.
+     */
+    private void writePending(boolean wait) {
+        while (!pending.isEmpty()) {
+            if (wait) {
+                writing.lock();
+            } else if (!writing.tryLock()) {
+                // The writer checks the queue again after it lets go: nothing stays behind.
+                return;
+            }
+            try {
+                for (List<Ended> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
+                    write(batch);
+                    written(batch);
+                }
+            } finally {
+                writing.unlock();
+            }
+        }
+    }
+
+    private List<Ended> nextBatch() {
+        List<Ended> batch = new ArrayList<>();
+        for (Ended e = pending.poll(); e != null; e = batch.size() < ENDS_PER_TRANSACTION ? pending.poll() : null) {
+            batch.add(e);
+        }
+        return batch;
+    }
+
+    /** Written (or kept for later): free the slots, tell the observers and the daemon. */
+    private void written(List<Ended> batch) {
+        slots.release(batch.size());
+        for (Ended e : batch) {
+            try {
+                finished.fire(new RunFinished(e.context().taskId(), e.context().runId(), e.context().taskName(),
+                        e.outcome()));
+            } catch (RuntimeException x) {
+                LOG.log(Level.FINE, "An observer of RunFinished failed", x);
+            }
         }
         // With due tasks waiting, the daemon looks again once half the slots are free, and claims them in one
         // transaction, rather than one slot at a time after each end; without, it looks at once (the task that
         // ended may be due again soon).
-        if (!backlog || slots.availablePermits() >= Math.max(1, settings.executorSize() / 2)) {
+        if (!backlog || slots.availablePermits() >= Math.max(1, claimable(settings.executorSize()) / 2)) {
             wake.run();
         }
     }
 
-    /**
-     * Writes a run's end together with those of the runs that end at the same moment: the worker that gets the
-     * lock first writes every end waiting, in one transaction; the others find theirs written (group commit).
-     * Returns once this end is written or kept for later, like {@link #record}.
-     */
-    private void recordTogether(Ended ended) {
-        Pending mine = new Pending(ended, new CompletableFuture<>());
-        pending.add(mine);
-        writing.lock();
-        try {
-            while (!mine.written().isDone()) {
-                List<Pending> batch = new ArrayList<>();
-                for (Pending p = pending.poll(); p != null; p = batch.size() < ENDS_PER_TRANSACTION
-                        ? pending.poll() : null) {
-                    batch.add(p);
-                }
-                write(batch);
-            }
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    private void write(List<Pending> batch) {
+    private void write(List<Ended> batch) {
         if (batch.size() > 1) {
-            List<Runs.End> ends = batch.stream().map(p -> new Runs.End(p.ended().context().runId(),
-                    p.ended().outcome(), p.ended().context().captured(), p.ended().context().start(),
-                    p.ended().end())).toList();
+            List<Runs.End> ends = batch.stream().map(p -> new Runs.End(p.context().runId(), p.outcome(),
+                    p.context().captured(), p.context().start(), p.end())).toList();
             try {
                 List<Boolean> written = runs.finishAll(ends, settings.zone(), settings.daemonUser());
                 outage.succeeded();
                 for (int i = 0; i < batch.size(); i++) {
                     if (!written.get(i)) {
-                        notRecorded(batch.get(i).ended());
+                        notRecorded(batch.get(i));
                     }
-                    batch.get(i).written().complete(null);
                 }
                 return;
             } catch (RuntimeException e) {
@@ -294,12 +356,8 @@ final class Execution {
                 LOG.log(Level.FINE, "Recording " + batch.size() + " run ends at once failed; one by one now", e);
             }
         }
-        for (Pending p : batch) {
-            try {
-                record(p.ended());
-            } finally {
-                p.written().complete(null);
-            }
+        for (Ended e : batch) {
+            record(e);
         }
     }
 
@@ -386,12 +444,12 @@ final class Execution {
         int cut = 0;
         for (RunContext run : List.copyOf(running.values())) {
             if (run.claimEnd() && running.remove(run.taskId()) != null) {
-                slots.release();
                 cut++;
                 run.append("\nInterrupted: linod stopped on " + settings.node() + ".\n");
-                record(new Ended(run, Outcome.INTERRUPTED, clock.get()));
+                pending.add(new Ended(run, Outcome.INTERRUPTED, clock.get()));
             }
         }
+        writePending(true);
         recordUnrecorded();
         return cut;
     }

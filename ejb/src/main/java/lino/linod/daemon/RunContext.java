@@ -136,6 +136,11 @@ final class RunContext implements ProcedureContext {
     }
 
     /** The worker begins the procedure now. */
+    /** Whether its procedure has started (a run claimed ahead waits for a thread first). */
+    boolean hasBegun() {
+        return began != null;
+    }
+
     void began(Instant at) {
         began = at;
     }

@@ -43,11 +43,10 @@ public class Runs {
      */
     public List<Run> claimAll(List<SystemTask> seen, int most, Instant now, String node, String runAs,
             boolean skipLocked) {
-        List<SystemTask> candidates = seen;
         if (skipLocked && !seen.isEmpty()) {
-            Set<Long> free = lockFree(seen, most);
-            candidates = seen.stream().filter(t -> free.contains(t.getId())).toList();
+            return claimLocked(seen, most, now, node, runAs);
         }
+        List<SystemTask> candidates = seen;
         List<Run> claimed = new ArrayList<>();
         for (SystemTask task : candidates) {
             if (claimed.size() >= most) {
@@ -65,6 +64,53 @@ public class Runs {
             } else {
                 em.remove(run);
             }
+        }
+        return claimed;
+    }
+
+    /**
+     * PostgreSQL: locks those of the tasks that are idle, unchanged since seen and not being claimed by another
+     * node, then claims them all with three statements whatever their number: the runs' inserts in one batch and
+     * one update of the tasks (they are locked and as seen, so each is claimed).
+     */
+    private List<Run> claimLocked(List<SystemTask> seen, int most, Instant now, String node, String runAs) {
+        Set<Long> free = lockFree(seen, most);
+        List<Run> claimed = new ArrayList<>();
+        for (SystemTask task : seen) {
+            if (free.contains(task.getId()) && claimed.size() < most) {
+                Run run = new Run(task.getId(), task.getName(), now, node, runAs);
+                em.persist(run);
+                claimed.add(run);
+            }
+        }
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        em.flush();
+        StringBuilder sql = new StringBuilder("UPDATE LINOD_SYSTEM_TASK SET RUNNING_RUN = CASE ID");
+        for (int i = 0; i < claimed.size(); i++) {
+            sql.append(" WHEN ? THEN ?");
+        }
+        sql.append(" END, LAST_START_TIME = ?, REQUESTED_AT = NULL, REQUESTED_BY = NULL, VERSION = VERSION + 1"
+                + " WHERE RUNNING_RUN IS NULL AND ID IN (");
+        for (int i = 0; i < claimed.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(')');
+        jakarta.persistence.Query update = em.createNativeQuery(sql.toString());
+        int p = 1;
+        for (Run run : claimed) {
+            update.setParameter(p++, run.getTaskId());
+            update.setParameter(p++, run.getId());
+        }
+        update.setParameter(p++, now.toEpochMilli());
+        for (Run run : claimed) {
+            update.setParameter(p++, run.getTaskId());
+        }
+        int updated = update.executeUpdate();
+        if (updated != claimed.size()) {
+            // Cannot happen while the rows are locked; if it does, nothing of this claim stands.
+            throw new IllegalStateException("Claimed " + updated + " of " + claimed.size() + " locked tasks");
         }
         return claimed;
     }
@@ -103,6 +149,26 @@ public class Runs {
      */
     public boolean finish(long runId, Outcome outcome, String log, Instant start, Instant end, ZoneId zone,
             String daemonUser) {
+        boolean[] again = new boolean[1];
+        boolean written = close(runId, outcome, log, start, end, zone, daemonUser, again);
+        tellNodesIf(again[0]);
+        return written;
+    }
+
+    /**
+     * A task that is due again after its run's end is told to every node (PostgreSQL's {@code NOTIFY}, delivered
+     * when this transaction commits; no transaction of its own), so that they all know its next due instant: a
+     * node that had looked while it ran saw it busy and would sleep past it, and the node that ran it would take
+     * it every time.
+     */
+    private void tellNodesIf(boolean dueAgain) {
+        if (dueAgain && lino.linod.site.ConfiguredDataSource.isPostgres()) {
+            em.createNativeQuery("NOTIFY linod_tasks").executeUpdate();
+        }
+    }
+
+    private boolean close(long runId, Outcome outcome, String log, Instant start, Instant end, ZoneId zone,
+            String daemonUser, boolean[] dueAgain) {
         Run run = em.find(Run.class, runId);
         if (run == null || run.getOutcome() != Outcome.RUNNING) {
             // Closed meanwhile by another node, which took this one for dead: its record stands.
@@ -119,6 +185,7 @@ public class Runs {
                 // Cut short by a stop, not by the procedure: it runs again as soon as a node can.
                 task.retryNow(end);
             }
+            dueAgain[0] |= task.getNextRunTime() != null && !task.isDisabled();
         }
         return true;
     }
@@ -132,10 +199,20 @@ public class Runs {
      * whether it was written. Any failure rolls all of them back (the caller then records them one by one).
      */
     public List<Boolean> finishAll(List<End> ends, ZoneId zone, String daemonUser) {
-        List<Boolean> written = new ArrayList<>();
-        for (End e : ends) {
-            written.add(finish(e.runId(), e.outcome(), e.log(), e.start(), e.end(), zone, daemonUser));
+        // Two reads for the whole batch: the finds below then come from the persistence context.
+        List<Long> runIds = ends.stream().map(End::runId).toList();
+        List<Long> taskIds = em.createQuery("SELECT r FROM Run r WHERE r.id IN :ids", Run.class)
+                .setParameter("ids", runIds).getResultList().stream().map(Run::getTaskId).distinct().toList();
+        if (!taskIds.isEmpty()) {
+            em.createQuery("SELECT t FROM SystemTask t WHERE t.id IN :ids", SystemTask.class)
+                    .setParameter("ids", taskIds).getResultList();
         }
+        List<Boolean> written = new ArrayList<>();
+        boolean[] again = new boolean[1];
+        for (End e : ends) {
+            written.add(close(e.runId(), e.outcome(), e.log(), e.start(), e.end(), zone, daemonUser, again));
+        }
+        tellNodesIf(again[0]);
         return written;
     }
 

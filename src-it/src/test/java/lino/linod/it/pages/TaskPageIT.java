@@ -49,9 +49,10 @@ class TaskPageIT {
         input.sendKeys(text);
     }
 
+    /** The message beside a field, read in one script (a found element may be replaced before it is read). */
     static String fieldMessage(WebDriver d, String field) {
-        List<WebElement> message = d.findElements(By.id(field + "-message"));
-        return message.isEmpty() ? "" : message.get(0).getText().trim();
+        String message = text(field + "-message");
+        return message == null ? "" : message;
     }
 
     /**
