@@ -93,7 +93,8 @@ public final class Bench {
             if (one instanceof Linod linod) {
                 List<Long> latencies = linod.runNow(nextKey++, RUN_NOW_SAMPLES);
                 result.runNow = new Lateness(percentile(latencies, 0.5), percentile(latencies, 0.99), 0, 0);
-                say("  Run now: " + result.runNow);
+                result.runNowParts = linod.runNowParts();
+                say("  Run now: " + result.runNow + "; " + result.runNowParts);
                 result.scale = linod.scale(SCALE_TASKS, nextKey, idleSeconds);
                 nextKey += SCALE_TASKS;
                 say("  " + result.scale);
@@ -258,6 +259,7 @@ public final class Bench {
         final List<Lateness> w2 = new ArrayList<>();
         final List<Throughput> w4 = new ArrayList<>();
         Lateness runNow;
+        String runNowParts;
         Linod.Scale scale;
         final List<String> failures = new ArrayList<>();
 

@@ -236,7 +236,7 @@ final class Report {
                 15 s before, nothing due.
                 - **Run now → start** (linod only): a task that is not due; `POST /linod/api/tasks/{id}/run-now` \
                 as admin, then the time from sending the request to the run's `START_TIME` in `LINOD_RUN` \
-                (after three warm-up requests).
+                (after 500 reads of the task through the API and three Run now requests that warm the path).
                 - **100,000 tasks** (linod only, after Run now, one node): the site is topped up by SQL to \
                 100,000 system tasks that are not due (the runs of W1 and W2 stay); after 15 s, the node's \
                 process CPU time over the idle window (W3's length) ÷ that window; then, as admin, \
@@ -257,7 +257,7 @@ final class Report {
             md.append("- W3: ").append(fmt("%.3f", r.idle)).append(" transactions/s\n");
             r.w4.forEach(t -> md.append("- W4: ").append(t).append('\n'));
             if (r.runNow != null) {
-                md.append("- Run now: ").append(r.runNow).append('\n');
+                md.append("- Run now: ").append(r.runNow).append("; ").append(r.runNowParts).append('\n');
             }
             if (r.scale != null) {
                 md.append("- ").append(r.scale).append('\n');

@@ -148,16 +148,17 @@ public class SystemTasks {
 
     /** The earliest next run of a task that is idle and enabled, if any. */
     /**
-     * At most {@code limit} due tasks, the first in No. order (a node reads no more than it has slots for), and the
-     * earliest next run; one transaction.
+     * At most {@code limit} due tasks, the first in No. order (a node reads no more than it has slots for), and,
+     * when none is due, the earliest next run; one transaction. (When some are due, the next run is read after
+     * they are claimed: it is not known before.)
      */
     public Look look(Instant now, int limit) {
         List<SystemTask> due = em.createNamedQuery(SystemTask.DUE, SystemTask.class).setParameter("now", now)
                 .setMaxResults(Math.max(1, limit)).getResultList();
-        return new Look(due, nextWakeUp());
+        return new Look(due, due.isEmpty() ? nextWakeUp() : Optional.empty());
     }
 
-    /** What the daemon sees when it looks. */
+    /** What the daemon sees when it looks; {@code next} only when nothing is due. */
     public record Look(List<SystemTask> due, Optional<Instant> next) {
     }
 

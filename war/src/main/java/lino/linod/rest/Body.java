@@ -1,6 +1,5 @@
 package lino.linod.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -60,7 +59,7 @@ final class Body {
             throw new InvalidInputException(longNumbers);
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -105,7 +104,7 @@ final class Body {
         Deque<String> containers = new ArrayDeque<>();
         Deque<Boolean> objects = new ArrayDeque<>();
         String key = null;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonP.JSON.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 if (event == JsonParser.Event.KEY_NAME) {

@@ -1,7 +1,6 @@
 package lino.linod.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -44,9 +43,9 @@ public class HealthServlet extends HttpServlet {
             return;
         }
         boolean up = checks.stream().allMatch(Health.Check::up);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
         for (Health.Check check : checks) {
-            JsonObjectBuilder data = Json.createObjectBuilder();
+            JsonObjectBuilder data = JsonP.JSON.createObjectBuilder();
             for (Map.Entry<String, Object> e : check.data().entrySet()) {
                 Object v = e.getValue();
                 if (v instanceof Boolean b) {
@@ -57,14 +56,14 @@ public class HealthServlet extends HttpServlet {
                     data.add(e.getKey(), String.valueOf(v));
                 }
             }
-            list.add(Json.createObjectBuilder().add("name", check.name()).add("status", status(check.up()))
+            list.add(JsonP.JSON.createObjectBuilder().add("name", check.name()).add("status", status(check.up()))
                     .add("data", data));
         }
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder().add("status", status(up)).add("checks", list).build()
+        response.getWriter().write(JsonP.JSON.createObjectBuilder().add("status", status(up)).add("checks", list).build()
                 .toString());
     }
 

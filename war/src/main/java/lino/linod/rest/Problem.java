@@ -1,6 +1,5 @@
 package lino.linod.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +24,7 @@ public final class Problem {
     }
 
     private static String json(int status, String title, String detail, List<Violation> errors) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonP.JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);
@@ -33,8 +32,8 @@ public final class Problem {
             body.add("detail", detail);
         }
         if (errors != null && !errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(v -> list.add(Json.createObjectBuilder().add("field", v.field()).add("message",
+            JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
+            errors.forEach(v -> list.add(JsonP.JSON.createObjectBuilder().add("field", v.field()).add("message",
                     v.message())));
             body.add("errors", list);
         }

@@ -2,7 +2,6 @@ package lino.linod.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +20,7 @@ public class ProceduresResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
         registry.procedures().values().forEach(p -> list.add(Views.procedure(p)));
         return list.build().toString();
     }

@@ -1,6 +1,5 @@
 package lino.linod.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,13 +30,13 @@ final class RecurrenceJson {
     }
 
     static JsonObject write(Recurrence r) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JsonP.JSON.createObjectBuilder();
         Views.add(o, "unit", r.unit() == null ? null : r.unit().linoName());
         o.add("every", r.every());
-        JsonArrayBuilder days = Json.createArrayBuilder();
+        JsonArrayBuilder days = JsonP.JSON.createArrayBuilder();
         r.weekdays().stream().sorted().forEach(d -> days.add(d.name().toLowerCase(Locale.ROOT)));
         o.add("weekdays", days);
-        JsonArrayBuilder positions = Json.createArrayBuilder();
+        JsonArrayBuilder positions = JsonP.JSON.createArrayBuilder();
         r.positions().forEach(positions::add);
         o.add("positions", positions);
         Views.add(o, "startDate", r.startDate());

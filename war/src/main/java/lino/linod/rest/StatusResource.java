@@ -3,7 +3,6 @@ package lino.linod.rest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -33,9 +32,9 @@ public class StatusResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String status() {
-        JsonArrayBuilder running = Json.createArrayBuilder();
+        JsonArrayBuilder running = JsonP.JSON.createArrayBuilder();
         daemon.running().forEach(r -> running.add(Views.running(r)));
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JsonP.JSON.createObjectBuilder()
                 .add("useLinod", settings.useLinod())
                 .add("active", daemon.isActive())
                 .add("node", daemon.node());

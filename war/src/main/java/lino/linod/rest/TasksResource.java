@@ -127,9 +127,9 @@ public class TasksResource {
             throw new lino.linod.task.InvalidInputException(violations);
         }
         TaskList.Page found = tasks.list(new TaskList(st, procedure, text, TaskList.Sort.SEQNO, false), p * s, s);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonP.JSON.createArrayBuilder();
         found.tasks().forEach(t -> items.add(view(t)));
-        return Json.createObjectBuilder().add("page", p).add("size", s).add("total", found.total())
+        return JsonP.JSON.createObjectBuilder().add("page", p).add("size", s).add("total", found.total())
                 .add("items", items).build().toString();
     }
 
@@ -265,7 +265,7 @@ public class TasksResource {
         long taskId = id(id);
         String message = tasks.requestRun(taskId, user(), clock.instant(), settings.zone())
                 .orElseThrow(NotFoundException::new);
-        return Json.createObjectBuilder().add("message", message).add("task", view(found(id))).build().toString();
+        return JsonP.JSON.createObjectBuilder().add("message", message).add("task", view(found(id))).build().toString();
     }
 
     @POST
@@ -273,7 +273,7 @@ public class TasksResource {
     public String cancelRequest(@PathParam("id") String id) {
         long taskId = id(id);
         String message = tasks.cancelRequest(taskId, user(), clock.instant()).orElseThrow(NotFoundException::new);
-        return Json.createObjectBuilder().add("message", message).add("task", view(found(id))).build().toString();
+        return JsonP.JSON.createObjectBuilder().add("message", message).add("task", view(found(id))).build().toString();
     }
 
     @GET
@@ -283,9 +283,9 @@ public class TasksResource {
         SystemTask task = found(id);
         int p = number("page", page, 0, 1_000_000);
         int s = number("size", size, 1, MAX_PAGE_SIZE);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonP.JSON.createArrayBuilder();
         runs.ofTask(task.getId(), p * s, s).forEach(r -> items.add(Views.run(r, settings.zone(), false)));
-        return Json.createObjectBuilder().add("page", p).add("size", s).add("items", items).build().toString();
+        return JsonP.JSON.createObjectBuilder().add("page", p).add("size", s).add("items", items).build().toString();
     }
 
     /** A whole number in bounds, or null with the violation added. */
@@ -322,7 +322,7 @@ public class TasksResource {
         if (changes.isEmpty() && tasks.find(taskId).isEmpty()) {
             throw new NotFoundException();
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
         changes.forEach(c -> list.add(Views.change(c, settings.zone())));
         return list.build().toString();
     }

@@ -2,7 +2,6 @@ package lino.linod.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,11 +30,11 @@ public class UsersResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
         for (User u : users.all()) {
-            JsonArrayBuilder roles = Json.createArrayBuilder();
+            JsonArrayBuilder roles = JsonP.JSON.createArrayBuilder();
             u.getRoles().stream().sorted().forEach(roles::add);
-            list.add(Json.createObjectBuilder().add("name", u.getName()).add("roles", roles));
+            list.add(JsonP.JSON.createObjectBuilder().add("name", u.getName()).add("roles", roles));
         }
         return list.build().toString();
     }
@@ -55,8 +54,8 @@ public class UsersResource {
         }
         body.check();
         boolean created = users.save(name, password, roles);
-        String view = Json.createObjectBuilder().add("name", name)
-                .add("roles", Json.createArrayBuilder(roles.stream().distinct().sorted().toList())).build()
+        String view = JsonP.JSON.createObjectBuilder().add("name", name)
+                .add("roles", JsonP.JSON.createArrayBuilder(roles.stream().distinct().sorted().toList())).build()
                 .toString();
         return Response.status(created ? 201 : 200).entity(view).build();
     }

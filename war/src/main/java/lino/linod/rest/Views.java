@@ -36,7 +36,7 @@ final class Views {
     }
 
     static JsonObject task(SystemTask t, Instant now, ZoneId zone, boolean resolved) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JsonP.JSON.createObjectBuilder()
                 .add("id", t.getId())
                 .add("seqno", t.getSeqno())
                 .add("name", t.getName())
@@ -58,7 +58,7 @@ final class Views {
     }
 
     static JsonObject run(Run r, ZoneId zone, boolean withLog) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JsonP.JSON.createObjectBuilder()
                 .add("id", r.getId())
                 .add("taskId", r.getTaskId())
                 .add("taskName", r.getTaskName());
@@ -77,7 +77,7 @@ final class Views {
     }
 
     static JsonObject change(Change c, ZoneId zone) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JsonP.JSON.createObjectBuilder()
                 .add("id", c.getId())
                 .add("taskId", c.getTaskId())
                 .add("at", instant(c.getAt(), zone))
@@ -90,7 +90,7 @@ final class Views {
 
     static JsonObject procedure(ProcedureInfo p) {
         Recurrence suggested = Recurrence.parseSuggested(p.suggestedRecurrence());
-        return Json.createObjectBuilder()
+        return JsonP.JSON.createObjectBuilder()
                 .add("name", p.name())
                 .add("taskClass", ProcedureInfo.TASK_CLASS)
                 .add("suggestedRecurrency", suggested.suggestedText())
@@ -99,7 +99,7 @@ final class Views {
     }
 
     static JsonObject running(Daemon.RunningRun r) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JsonP.JSON.createObjectBuilder()
                 .add("taskId", r.taskId())
                 .add("runId", r.runId())
                 .add("taskName", r.taskName())
