@@ -112,7 +112,8 @@ final class Report {
                 .append("mvn -B -DskipTests install\nmvn -B -f bench/pom.xml verify\n```\n\n");
         md.append("Options (`-D…` on the second line): `bench.repetitions` (").append(repetitions)
                 .append(" here), `bench.executions` (").append(executions).append(" here), `bench.idleSeconds` (")
-                .append(idleSeconds).append(" here), `bench.warmups` (").append(warmups).append(" here), `bench.systems` (`all`, or a list of `linod,quartz,")
+                .append(idleSeconds).append(" here), `bench.warmups` (").append(warmups)
+                .append(" here), `bench.systems` (`all`, or a list of `linod,quartz,")
                 .append("dbs-defaults,dbs-tuned`).\n\n");
         md.append("Measured ").append(facts.date()).append(", in ").append(facts.took()).append(", on ")
                 .append(facts.cores()).append(" cores (").append(facts.cpu()).append("), ").append(facts.memory())

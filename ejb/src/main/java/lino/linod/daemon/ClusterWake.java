@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import lino.linod.site.ConfiguredDataSource;
+import lino.linod.task.TaskChanged;
 
 /**
  * Changes reach every node at once on PostgreSQL: a node that commits a change to a task (Run now, an edit, a
@@ -19,7 +20,7 @@ import lino.linod.site.ConfiguredDataSource;
  */
 final class ClusterWake {
 
-    static final String CHANNEL = "linod_tasks";
+    static final String CHANNEL = TaskChanged.CHANNEL;
     private static final Logger LOG = Daemon.LOG;
     private static final int WAIT_MILLIS = 1000;
 

@@ -132,10 +132,9 @@ public class Daemon {
             }
             heartbeat = new Heartbeat(nodes, settings, timer, this::now, outage, database.embedded(),
                     this::tasksChanged);
-            Heartbeat beating = heartbeat;
             workers = Execution.workers(threads, settings.executorSize());
             execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, workers,
-                    this::now, outage, this::wake, beating::liveNodes);
+                    this::now, outage, this::wake, heartbeat::liveNodes);
             heartbeat.join();
             Instant now = now();
             // Runs left RUNNING under this name by a node without a row (linod 0.1.0 had none).

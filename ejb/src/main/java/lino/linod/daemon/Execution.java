@@ -65,7 +65,9 @@ final class Execution {
     private final IntSupplier liveNodes;
     /** At the last look this node left due tasks to the other nodes (its fair share was smaller than the list). */
     private volatile boolean leftForOthers;
+    /** Run slots: {@link #claimable} of them, each taken from the claim until the run's end is written. */
     private final Semaphore slots;
+    private final int capacity;
     /** PostgreSQL: claims pass over the rows another node is claiming ({@code SKIP LOCKED}). */
     private final boolean skipLocked = ConfiguredDataSource.isPostgres();
     private final Map<Long, RunContext> running = new ConcurrentHashMap<>();
@@ -99,7 +101,8 @@ final class Execution {
         this.outage = outage;
         this.wake = wake;
         this.liveNodes = liveNodes;
-        this.slots = new Semaphore(claimable(settings.executorSize()));
+        this.capacity = claimable(settings.executorSize());
+        this.slots = new Semaphore(capacity);
         metrics.countRunningWith(() -> (int) running.values().stream().filter(RunContext::hasBegun).count());
     }
 
@@ -188,7 +191,7 @@ final class Execution {
         // Waiting for a slot: due tasks are left and every slot is taken (a run's end wakes the daemon then).
         boolean waiting = candidates.size() > claimed.size() && slots.availablePermits() == 0;
         if (waiting) {
-            LOG.fine("All " + claimable(settings.executorSize()) + " run slots busy; " + (candidates.size() - claimed.size())
+            LOG.fine("All " + capacity + " run slots busy; " + (candidates.size() - claimed.size())
                     + " due tasks wait.");
         }
         metrics.waiting(waiting ? candidates.size() - claimed.size() : 0);
@@ -219,23 +222,11 @@ final class Execution {
     }
 
     private void execute(RunContext context, ProcedureInfo procedure, Instant due) {
-        if (stopping) {
-            // Claimed ahead, and linod stops before a thread was free: it runs again at the next start.
+        if (stopping || !awaitDue(due)) {
+            // Claimed ahead, and linod stops before it began: it runs again at once at the next start.
             context.append("Not started: linod stopped on " + settings.node() + ".\n");
             ended(context, Outcome.INTERRUPTED);
             return;
-        }
-        // Claimed a little ahead (Daemon.LEAD): wait for the due instant.
-        long early = due == null ? 0 : Duration.between(clock.get(), due).toMillis();
-        if (early > 0) {
-            try {
-                Thread.sleep(Math.min(early, Daemon.LEAD.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                context.append("Not started: linod stopped on " + settings.node() + ".\n");
-                ended(context, Outcome.INTERRUPTED);
-                return;
-            }
         }
         // The run starts when its procedure does, not when the daemon woke up.
         Instant began = clock.get();
@@ -267,6 +258,20 @@ final class Execution {
         } finally {
             ended(context, outcome);
         }
+    }
+
+    /** Claimed a little ahead ({@link Daemon#LEAD}): waits for the due instant; false if interrupted meanwhile. */
+    private boolean awaitDue(Instant due) {
+        long early = due == null ? 0 : Duration.between(clock.get(), due).toMillis();
+        if (early > 0) {
+            try {
+                Thread.sleep(Math.min(early, Daemon.LEAD.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -333,7 +338,7 @@ final class Execution {
         // With due tasks waiting, the daemon looks again once half the slots are free, and claims them in one
         // transaction, rather than one slot at a time after each end; without, it looks at once (the task that
         // ended may be due again soon).
-        if (!backlog || slots.availablePermits() >= Math.max(1, claimable(settings.executorSize()) / 2)) {
+        if (!backlog || slots.availablePermits() >= Math.max(1, capacity / 2)) {
             wake.run();
         }
     }
@@ -430,7 +435,7 @@ final class Execution {
         for (RunContext run : List.copyOf(running.values())) {
             try {
                 if (run.future != null) {
-                    run.future.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    run.future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
             } catch (java.util.concurrent.TimeoutException e) {
                 run.future.cancel(true);

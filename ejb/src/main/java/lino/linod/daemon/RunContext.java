@@ -135,12 +135,12 @@ final class RunContext implements ProcedureContext {
         return at != null ? at : start;
     }
 
-    /** The worker begins the procedure now. */
     /** Whether its procedure has started (a run claimed ahead waits for a thread first). */
     boolean hasBegun() {
         return began != null;
     }
 
+    /** The worker begins the procedure now. */
     void began(Instant at) {
         began = at;
     }

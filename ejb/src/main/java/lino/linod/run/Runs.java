@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import lino.linod.task.Change;
+import lino.linod.site.ConfiguredDataSource;
 import lino.linod.task.SystemTask;
+import lino.linod.task.TaskChanged;
 
 /** The store of runs, and the transactions that start and close them. Each public method is one transaction. */
 @Stateless
@@ -35,20 +37,19 @@ public class Runs {
 
     /**
      * Claims, in one transaction, up to {@code most} of the due tasks {@code seen} that are still as seen (same
-     * version, no run): writes a run for each and marks its task as running. The runs come back in the order of {@code seen}; a task
-     * that another node (or a user's change) took first is left out. With {@code skipLocked} (PostgreSQL) the
-     * tasks are first locked with {@code FOR UPDATE SKIP LOCKED}: rows that another node is claiming at this
-     * moment are passed over instead of waited for, so nodes that look at once share the due tasks without
-     * colliding.
+     * version, no run): writes a run for each and marks its task as running. The runs come back in the order of
+     * {@code seen}; a task that another node (or a user's change) took first is left out. With {@code skipLocked}
+     * (PostgreSQL) the tasks are first locked with {@code FOR UPDATE SKIP LOCKED}: rows that another node is
+     * claiming at this moment are passed over instead of waited for, so nodes that look at once share the due tasks
+     * without colliding.
      */
     public List<Run> claimAll(List<SystemTask> seen, int most, Instant now, String node, String runAs,
             boolean skipLocked) {
         if (skipLocked && !seen.isEmpty()) {
             return claimLocked(seen, most, now, node, runAs);
         }
-        List<SystemTask> candidates = seen;
         List<Run> claimed = new ArrayList<>();
-        for (SystemTask task : candidates) {
+        for (SystemTask task : seen) {
             if (claimed.size() >= most) {
                 break;
             }
@@ -162,8 +163,8 @@ public class Runs {
      * it every time.
      */
     private void tellNodesIf(boolean dueAgain) {
-        if (dueAgain && lino.linod.site.ConfiguredDataSource.isPostgres()) {
-            em.createNativeQuery("NOTIFY linod_tasks").executeUpdate();
+        if (dueAgain && ConfiguredDataSource.isPostgres()) {
+            em.createNativeQuery("NOTIFY " + TaskChanged.CHANNEL).executeUpdate();
         }
     }
 

@@ -146,7 +146,6 @@ public class SystemTasks {
         return em.createNamedQuery(SystemTask.DUE, SystemTask.class).setParameter("now", now).getResultList();
     }
 
-    /** The earliest next run of a task that is idle and enabled, if any. */
     /**
      * At most {@code limit} due tasks, the first in No. order (a node reads no more than it has slots for), and,
      * when none is due, the earliest next run; one transaction. (When some are due, the next run is read after
@@ -162,6 +161,7 @@ public class SystemTasks {
     public record Look(List<SystemTask> due, Optional<Instant> next) {
     }
 
+    /** The earliest next run of a task that is idle and enabled, if any. */
     public Optional<Instant> nextWakeUp() {
         return Optional.ofNullable(em.createNamedQuery(SystemTask.NEXT_WAKE_UP, Instant.class).getSingleResult());
     }

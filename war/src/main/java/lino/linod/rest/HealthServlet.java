@@ -63,8 +63,8 @@ public class HealthServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(JsonP.JSON.createObjectBuilder().add("status", status(up)).add("checks", list).build()
-                .toString());
+        response.getWriter().write(JsonP.JSON.createObjectBuilder().add("status", status(up)).add("checks", list)
+                .build().toString());
     }
 
     private static String status(boolean up) {
