@@ -2,11 +2,14 @@ package lino.linod.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +47,31 @@ final class PayaraServer implements LinodServer {
             Files.copy(library, domains.resolve(server.domain).resolve("lib").resolve(library.getFileName()));
         }
         server.asadmin(environment, "start-domain", "--domaindir", domains.toString(), server.domain);
-        // As the README tells operators: no Server banner, no X-Powered-By, on plain and TLS listeners.
+        // As the README tells operators: no Server banner, no X-Powered-By, on plain and TLS listeners, in one
+        // set (each set restarts the listeners it touches, in the background: back to back, two restarts can
+        // overlap), then a restart, so that the listeners come up once with their final settings.
+        List<String> set = new ArrayList<>(List.of("--port", String.valueOf(server.portBase + 48), "set"));
         for (String listener : List.of("http-listener-1", "http-listener-2")) {
             for (String banner : List.of("server-header", "xpowered-by")) {
-                server.asadmin(Map.of(), "--port", String.valueOf(server.portBase + 48), "set",
-                        "configs.config.server-config.network-config.protocols.protocol." + listener + ".http."
-                                + banner + "=false");
+                set.add("configs.config.server-config.network-config.protocols.protocol." + listener + ".http."
+                        + banner + "=false");
             }
         }
+        server.asadmin(Map.of(), set.toArray(String[]::new));
+        server.asadmin(environment, "restart-domain", "--domaindir", domains.toString(), server.domain);
         server.asadmin(Map.of(), "--port", String.valueOf(server.portBase + 48), "deploy", ear.getPath());
+        server.awaitHttp();
         return server;
     }
 
-    /** A port base whose admin (+48) and HTTP (+80) ports, and the others Payara derives from it, are free. */
+    /**
+     * A port base whose admin (+48) and HTTP (+80) ports, and the others Payara derives from it, are free; below
+     * 32768, where Linux hands out the local ports of outgoing connections, so that none of those takes one of them
+     * between this check and the server's start.
+     */
     private static int freePortBase() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 100 * ThreadLocalRandom.current().nextInt(200, 600);
+            int base = 100 * ThreadLocalRandom.current().nextInt(200, 326);
             if (free(base + 48) && free(base + 80) && free(base + 81) && free(base + 37) && free(base + 86)
                     && free(base + 76) && free(base + 9)) {
                 return base;
@@ -95,6 +107,18 @@ final class PayaraServer implements LinodServer {
             throw new IOException("asadmin " + String.join(" ", arguments) + " failed:\n"
                     + Files.readString(log.toPath(), StandardCharsets.UTF_8) + "\n" + tail());
         }
+    }
+
+    /** Waits until the HTTP listener takes connections. */
+    private void awaitHttp() {
+        Poll.until("Payara Server's HTTP listener on " + (portBase + 80) + " opens", Duration.ofMinutes(2), () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("localhost", portBase + 80), 5_000);
+                return true;
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     @Override
