@@ -237,7 +237,8 @@ final class Report {
                 15 s before, nothing due.
                 - **Run now → start** (linod only): a task that is not due; `POST /linod/api/tasks/{id}/run-now` \
                 as admin, then the time from sending the request to the run's `START_TIME` in `LINOD_RUN` \
-                (after 500 reads of the task through the API and three Run now requests that warm the path).
+                (after 500 reads of the task through the API and 100 Run now requests that warm the path: on 2 \
+                cores the JIT is still compiling it after the first few dozen).
                 - **100,000 tasks** (linod only, after Run now, one node): the site is topped up by SQL to \
                 100,000 system tasks that are not due (the runs of W1 and W2 stay); after 15 s, the node's \
                 process CPU time over the idle window (W3's length) ÷ that window; then, as admin, \

@@ -151,7 +151,7 @@ public class Daemon {
             loop.setDaemon(true);
             loop.start();
             cluster = ClusterWake.start(dataSource, threads, this::wake);
-            wakeUpCall.answerWith(this::tasksChanged);
+            wakeUpCall.answerWith(this::wake);
             heartbeat.start();
             // The signal's thread has no application context (no class loader, no CDI): the stop runs in the
             // context captured here.
@@ -245,7 +245,10 @@ public class Daemon {
         }
     }
 
-    /** Tasks changed here (a user's change, a take-over): this node and the others look at once. */
+    /**
+     * Tasks changed here by a take-over: this node and the others look at once. (A user's change tells the other
+     * nodes inside its own transaction, see {@code SystemTasks}, and wakes this one through {@link WakeUpCall}.)
+     */
     private void tasksChanged() {
         wake();
         ClusterWake c = cluster;

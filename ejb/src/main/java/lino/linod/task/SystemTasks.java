@@ -21,6 +21,7 @@ import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;
 import lino.linod.recurrence.Unit;
 import lino.linod.recurrence.Violation;
+import lino.linod.site.ConfiguredDataSource;
 import lino.linod.site.Settings;
 
 /**
@@ -229,7 +230,7 @@ public class SystemTasks {
         em.persist(task);
         em.flush();
         em.persist(new Change(task.getId(), now, user, "created", null, recurrence.suggestedText()));
-        changed.fire(new TaskChanged(task.getId()));
+        changed(task.getId());
         return task;
     }
 
@@ -290,8 +291,8 @@ public class SystemTasks {
         int mine = task.getSeqno();
         renumbered(task, other.getSeqno(), user, now);
         renumbered(other, mine, user, now);
-        changed.fire(new TaskChanged(task.getId()));
-        changed.fire(new TaskChanged(other.getId()));
+        changed(task.getId());
+        changed(other.getId());
         return true;
     }
 
@@ -363,7 +364,7 @@ public class SystemTasks {
             audit.changes.forEach(em::persist);
             task.bumpRevision();
             task.reschedule(now, zone);
-            changed.fire(new TaskChanged(id));
+            changed(id);
         }
         return Optional.of(task);
     }
@@ -377,7 +378,7 @@ public class SystemTasks {
         Instant before = task.getRequestedAt();
         String message = task.requestRun(user, now, zone);
         em.persist(new Change(id, now, user, "requestedAt", before, now));
-        changed.fire(new TaskChanged(id));
+        changed(id);
         return Optional.of(message);
     }
 
@@ -391,7 +392,7 @@ public class SystemTasks {
         String message = task.cancelRequest(user);
         if (before != null) {
             em.persist(new Change(id, now, user, "requestedAt", before, null));
-            changed.fire(new TaskChanged(id));
+            changed(id);
         }
         return Optional.of(message);
     }
@@ -408,6 +409,18 @@ public class SystemTasks {
         em.persist(new Change(id, now, user, "deleted", task.label(), null));
         em.remove(task);
         return true;
+    }
+
+    /**
+     * Tells this node (by the event, once the transaction has committed) and, on PostgreSQL, every node (a
+     * {@code NOTIFY} inside this transaction, delivered at its commit) that task {@code id} changed. The notice
+     * goes with the change: no connection and no thread of its own after the commit.
+     */
+    private void changed(long id) {
+        changed.fire(new TaskChanged(id));
+        if (ConfiguredDataSource.isPostgres()) {
+            em.createNativeQuery("NOTIFY " + TaskChanged.CHANNEL).executeUpdate();
+        }
     }
 
     private static void checkName(String name, List<Violation> violations) {
