@@ -85,6 +85,12 @@ public class Daemon {
     Event<RunFinished> finished;
 
     @Inject
+    Event<ChangedElsewhere> elsewhere;
+
+    @Inject
+    Notices notices;
+
+    @Inject
     WakeUpCall wakeUpCall;
 
     @Inject
@@ -133,8 +139,9 @@ public class Daemon {
             heartbeat = new Heartbeat(nodes, settings, timer, this::now, outage, database.embedded(),
                     this::tasksChanged);
             workers = Execution.workers(threads, settings.executorSize());
+            notices.useTimer(timer);
             execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, workers,
-                    this::now, outage, this::wake, heartbeat::liveNodes);
+                    this::now, outage, this::wake, heartbeat::liveNodes, notices::notice);
             heartbeat.join();
             Instant now = now();
             // Runs left RUNNING under this name by a node without a row (linod 0.1.0 had none).
@@ -150,7 +157,7 @@ public class Daemon {
             loop.setName("linod-daemon");
             loop.setDaemon(true);
             loop.start();
-            cluster = ClusterWake.start(dataSource, threads, this::wake);
+            cluster = ClusterWake.start(dataSource, threads, this::changedElsewhere);
             wakeUpCall.answerWith(this::wake);
             heartbeat.start();
             // The signal's thread has no application context (no class loader, no CDI): the stop runs in the
@@ -166,8 +173,7 @@ public class Daemon {
 
     private void installIfNeeded(Instant now) {
         for (ProcedureInfo p : registry.procedures().values()) {
-            Recurrence suggested = Recurrence.parseSuggested(p.suggestedRecurrence());
-            tasks.installIfNeeded(p.name(), suggested, settings.daemonUser(), now, settings.zone())
+            tasks.installIfNeeded(p.name(), p.suggested(), settings.daemonUser(), now, settings.zone())
                     .ifPresent(t -> LOG.info("Created " + t.label() + "."));
         }
         for (SystemTask t : tasks.unresolved(registry.procedures().keySet())) {
@@ -231,6 +237,16 @@ public class Daemon {
     public void restart() {
         stop();
         start();
+    }
+
+    /** Another node told that tasks changed: look now, and tell the pages here. */
+    private void changedElsewhere() {
+        wake();
+        try {
+            elsewhere.fire(new ChangedElsewhere());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "An observer of ChangedElsewhere failed", e);
+        }
     }
 
     /** Looks at the tasks now: called when a task was changed or requested, and when a run ended. */

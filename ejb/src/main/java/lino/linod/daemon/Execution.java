@@ -82,13 +82,16 @@ final class Execution {
 
     /** The most run ends written in one transaction. */
     private static final int ENDS_PER_TRANSACTION = 50;
+    /** Tells the pages that runs started or made progress (coalesced by {@link Notices}). */
+    private final Runnable noticed;
     /** Ends waiting to be written. */
     private final Queue<Ended> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
     Execution(Settings settings, ProcedureRegistry registry, BeanManager beans, SystemTasks tasks, Runs runs,
             Metrics metrics, Event<RunFinished> finished, ExecutorService workers, Supplier<Instant> clock,
-            Outage outage, Runnable wake, IntSupplier liveNodes) {
+            Outage outage, Runnable wake, IntSupplier liveNodes, Runnable noticed) {
+        this.noticed = noticed;
         this.settings = settings;
         this.registry = registry;
         this.beans = beans;
@@ -180,6 +183,9 @@ final class Execution {
                 throw e;
             }
             slots.release(wanted - claimed.size());
+            if (!claimed.isEmpty()) {
+                noticed.run();
+            }
         }
         int lost = wanted - claimed.size();
         if (lost > 0) {
@@ -210,7 +216,8 @@ final class Execution {
         Instant due = task.getRequestedAt() != null ? task.getRequestedAt() : task.getNextRunTime();
         LOG.fine("Run " + run.getId() + " of " + task.label() + " started on " + settings.node()
                 + " with logging level " + task.getLogLevel() + ".");
-        RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs);
+        RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs,
+                noticed);
         running.put(task.getId(), context);
         try {
             context.future = workers.submit(() -> execute(context, procedure, due));

@@ -48,9 +48,13 @@ final class RunContext implements ProcedureContext {
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int percent;
     private volatile String progressText;
+    /** Tells the pages that the progress changed. */
+    private final Runnable noticed;
     volatile Future<?> future;
 
-    RunContext(SystemTask task, long runId, String procedure, Instant start, String daemonUser, Runs runs) {
+    RunContext(SystemTask task, long runId, String procedure, Instant start, String daemonUser, Runs runs,
+            Runnable noticed) {
+        this.noticed = noticed;
         this.taskId = task.getId();
         this.runId = runId;
         this.taskLabel = task.label();
@@ -191,6 +195,7 @@ final class RunContext implements ProcedureContext {
         this.progressText = text;
         try {
             runs.progress(runId, this.percent, text);
+            noticed.run();
         } catch (RuntimeException e) {
             // linod's bookkeeping: never the procedure's failure. The progress is kept in memory and shown.
             logger.getParent().log(java.util.logging.Level.FINE, "Could not record the progress of run " + runId, e);

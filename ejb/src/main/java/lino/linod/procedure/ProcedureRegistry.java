@@ -8,10 +8,14 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import java.lang.annotation.Annotation;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import lino.linod.recurrence.InvalidRecurrenceException;
+import lino.linod.recurrence.Recurrence;
+import lino.linod.recurrence.Violation;
 
 /**
  * Collects every {@link Procedure} bean of the deployment while the container discovers beans. A portable
@@ -28,13 +32,27 @@ public class ProcedureRegistry implements Extension {
         if (!bean.getTypes().contains(Procedure.class)) {
             return;
         }
-        Optional<ProcedureInfo> info = describe(bean);
+        Optional<Described> info = describe(bean);
         if (info.isEmpty()) {
             errors.append("Procedure bean ").append(bean.getBeanClass().getName())
                     .append(" has none of @BackgroundTask, @ScheduleOften, @ScheduleDaily. ");
             return;
         }
-        ProcedureInfo added = info.get();
+        Described described = info.get();
+        Recurrence suggested;
+        try {
+            suggested = Recurrence.parseSuggested(described.recurrence());
+            List<Violation> wrong = suggested.violations();
+            if (!wrong.isEmpty()) {
+                throw new InvalidRecurrenceException(wrong);
+            }
+        } catch (InvalidRecurrenceException e) {
+            errors.append("Procedure bean ").append(bean.getBeanClass().getName()).append(" ('")
+                    .append(described.name()).append("') suggests the recurrence '").append(described.recurrence())
+                    .append("', which is invalid: ").append(e.getMessage()).append(". ");
+            return;
+        }
+        ProcedureInfo added = new ProcedureInfo(described.name(), described.recurrence(), suggested, bean);
         ProcedureInfo existing = procedures.putIfAbsent(added.name(), added);
         if (existing != null) {
             errors.append("Two procedures named '").append(added.name()).append("': ")
@@ -57,17 +75,21 @@ public class ProcedureRegistry implements Extension {
         return Optional.ofNullable(procedures.get(name));
     }
 
-    static Optional<ProcedureInfo> describe(Bean<?> bean) {
+    /** A procedure's name and suggested recurrence as its annotation gives them. */
+    record Described(String name, String recurrence) {
+    }
+
+    static Optional<Described> describe(Bean<?> bean) {
         for (Annotation q : bean.getQualifiers()) {
             if (q instanceof BackgroundTask t) {
-                return Optional.of(new ProcedureInfo(nameOf(t.value(), bean), t.recurrence(), bean));
+                return Optional.of(new Described(nameOf(t.value(), bean), t.recurrence()));
             }
             if (q instanceof ScheduleOften t) {
-                return Optional.of(new ProcedureInfo(nameOf(t.value(), bean),
-                        "every=" + t.every() + ", every_unit=secondly", bean));
+                return Optional.of(new Described(nameOf(t.value(), bean),
+                        "every=" + t.every() + ", every_unit=secondly"));
             }
             if (q instanceof ScheduleDaily t) {
-                return Optional.of(new ProcedureInfo(nameOf(t.value(), bean), "every=1, every_unit=daily", bean));
+                return Optional.of(new Described(nameOf(t.value(), bean), "every=1, every_unit=daily"));
             }
         }
         return Optional.empty();

@@ -213,6 +213,11 @@ public class Recurrence implements Serializable {
         return Texts.when(this);
     }
 
+    /** How Lino's {@code linod --list} says when it runs: "Every 1 day at 20:00:00", "Every 10 seconds". */
+    public String listingText() {
+        return Texts.listing(this);
+    }
+
     /**
      * This rule bound to a zone.
      *

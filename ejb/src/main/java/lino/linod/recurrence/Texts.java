@@ -51,6 +51,45 @@ final class Texts {
         };
     }
 
+    private static final DateTimeFormatter LISTED_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /**
+     * The "when" of Lino's {@code linod --list}, in the words of the Python {@code schedule} jobs it listed: the
+     * count always written ("Every 1 day", "Every 10 seconds"), the time with seconds ("at 20:00:00"); what a
+     * schedule job could not say (days, positions, Easter, limits) in the words of the When column.
+     */
+    static String listing(Recurrence r) {
+        if (r.cron() != null) {
+            return "Cron " + r.cron() + (r.zoneId() == null ? "" : " (" + r.zoneId() + ")");
+        }
+        Unit unit = r.unit();
+        if (unit == null) {
+            return "";
+        }
+        String at = r.startTime() == null ? "" : " at " + LISTED_TIME.format(r.startTime());
+        return switch (unit) {
+            case NEVER -> "Never";
+            case ONCE -> r.startDate() == null ? "Once" : "Once on " + r.startDate() + " at "
+                    + LISTED_TIME.format(r.startTime() == null ? LocalTime.MIDNIGHT : r.startTime());
+            case SECONDLY -> counted(r.every(), "second") + onDays(r) + at + limits(r);
+            case MINUTELY -> counted(r.every(), "minute") + onDays(r) + at + limits(r);
+            case HOURLY -> counted(r.every(), "hour") + onDays(r) + at + limits(r);
+            case DAILY -> counted(r.every(), "day") + onDays(r) + at + limits(r);
+            case WEEKLY -> counted(r.every(), "week") + onPositions(r) + at + limits(r);
+            case MONTHLY -> counted(r.every(), "month") + onPositions(r) + at + limits(r);
+            case YEARLY -> counted(r.every(), "year") + onPositions(r) + at + limits(r);
+            case EASTER -> counted(r.every(), "year") + easter(r) + at + limits(r);
+        };
+    }
+
+    private static String counted(int n, String unit) {
+        return "Every " + n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    private static String onPositions(Recurrence r) {
+        return r.positions().isEmpty() ? onDays(r) : " on the " + ordinals(r.positions()) + " " + days(r.weekdays());
+    }
+
     private static String periodic(Recurrence r, String period) {
         if (r.positions().isEmpty()) {
             return every(r.every(), period) + onDays(r);

@@ -1,6 +1,7 @@
 package lino.linod.run;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.Optional;
 import lino.linod.task.Change;
 import lino.linod.site.ConfiguredDataSource;
+import lino.linod.site.Settings;
 import lino.linod.task.SystemTask;
 import lino.linod.task.TaskChanged;
 
@@ -24,6 +26,9 @@ public class Runs {
 
     @PersistenceContext(unitName = "linod")
     EntityManager em;
+
+    @Inject
+    Settings settings;
 
     /**
      * Claims a due task for this node: writes the run and marks the task as running if, and only if, the task
@@ -58,7 +63,8 @@ public class Runs {
             em.flush();
             int updated = em.createNamedQuery(SystemTask.CLAIM)
                     .setParameter("run", run.getId()).setParameter("now", now)
-                    .setParameter("id", task.getId()).setParameter("version", task.getVersion())
+                    .setParameter("message", task.startedMessage(now, settings.zone()))
+                    .setParameter("id", task.getId()).setParameter("version", task.getLockVersion())
                     .executeUpdate();
             if (updated == 1) {
                 claimed.add(run);
@@ -77,11 +83,13 @@ public class Runs {
     private List<Run> claimLocked(List<SystemTask> seen, int most, Instant now, String node, String runAs) {
         Set<Long> free = lockFree(seen, most);
         List<Run> claimed = new ArrayList<>();
+        Map<Long, String> started = new HashMap<>();
         for (SystemTask task : seen) {
             if (free.contains(task.getId()) && claimed.size() < most) {
                 Run run = new Run(task.getId(), task.getName(), now, node, runAs);
                 em.persist(run);
                 claimed.add(run);
+                started.put(task.getId(), task.startedMessage(now, settings.zone()));
             }
         }
         if (claimed.isEmpty()) {
@@ -89,6 +97,10 @@ public class Runs {
         }
         em.flush();
         StringBuilder sql = new StringBuilder("UPDATE LINOD_SYSTEM_TASK SET RUNNING_RUN = CASE ID");
+        for (int i = 0; i < claimed.size(); i++) {
+            sql.append(" WHEN ? THEN ?");
+        }
+        sql.append(" END, MESSAGE = CASE ID");
         for (int i = 0; i < claimed.size(); i++) {
             sql.append(" WHEN ? THEN ?");
         }
@@ -103,6 +115,10 @@ public class Runs {
         for (Run run : claimed) {
             update.setParameter(p++, run.getTaskId());
             update.setParameter(p++, run.getId());
+        }
+        for (Run run : claimed) {
+            update.setParameter(p++, run.getTaskId());
+            update.setParameter(p++, started.get(run.getTaskId()));
         }
         update.setParameter(p++, now.toEpochMilli());
         for (Run run : claimed) {
@@ -136,7 +152,7 @@ public class Runs {
         Set<Long> free = new HashSet<>();
         for (SystemTask task : seen) {
             Long version = versions.get(task.getId());
-            if (version != null && version == task.getVersion()) {
+            if (version != null && version == task.getLockVersion()) {
                 free.add(task.getId());
             }
         }

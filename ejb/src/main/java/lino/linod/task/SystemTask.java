@@ -50,8 +50,9 @@ import lino.linod.recurrence.Recurrence;
 @NamedQuery(name = SystemTask.BELOW, query = "SELECT t FROM SystemTask t WHERE t.seqno > :seqno"
         + " OR (t.seqno = :seqno AND t.id > :id) ORDER BY t.seqno, t.id")
 @NamedQuery(name = SystemTask.CLAIM, query = "UPDATE SystemTask t SET t.runningRun = :run, t.lastStartTime = :now,"
-        + " t.requestedAt = NULL, t.requestedBy = NULL, t.version = t.version + 1"
-        + " WHERE t.id = :id AND t.version = :version AND t.runningRun IS NULL")
+        + " t.message = :message,"
+        + " t.requestedAt = NULL, t.requestedBy = NULL, t.lockVersion = t.lockVersion + 1"
+        + " WHERE t.id = :id AND t.lockVersion = :version AND t.runningRun IS NULL")
 public class SystemTask {
 
     public static final String ALL = "SystemTask.all";
@@ -121,13 +122,17 @@ public class SystemTask {
     @Column(name = "RUNS_COUNT", nullable = false)
     private long runsCount;
 
-    /** Bumped by every user's change (not by the daemon's own writes): what "version" means to clients. */
+    /**
+     * Bumped by every user's change (not by the daemon's own writes): the {@code revision} that clients send back
+     * with a change (JSON, pages and column say "revision" too).
+     */
     @Column(name = "REVISION", nullable = false)
     private long revision;
 
-    /** JPA's lock version: bumped by every write, the daemon's included. */
+    /** JPA's lock version: bumped by every write, the daemon's included. Not shown to anybody. */
     @Version
-    private long version;
+    @Column(name = "VERSION", nullable = false)
+    private long lockVersion;
 
     protected SystemTask() {
     }
@@ -178,7 +183,14 @@ public class SystemTask {
     public String requestRun(String user, Instant now, ZoneId zone) {
         requestedAt = now;
         requestedBy = user;
-        return user + " requested to run this task at " + show(now, zone) + ".";
+        // As Lino does: the message of Run now is the task's message until the run starts.
+        message = user + " requested to run this task at " + show(now, zone) + ".";
+        return message;
+    }
+
+    /** What Lino writes into the task's message when a run starts. */
+    public String startedMessage(Instant start, ZoneId zone) {
+        return "Started at " + show(start, zone) + " with logging level " + logLevel.name() + ".";
     }
 
     /** Lino's "Cancel request". */
@@ -309,8 +321,8 @@ public class SystemTask {
         return runsCount;
     }
 
-    public long getVersion() {
-        return version;
+    public long getLockVersion() {
+        return lockVersion;
     }
 
     public long getRevision() {

@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import lino.linod.procedure.ProcedureInfo;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;
 import lino.linod.recurrence.Unit;
@@ -199,31 +201,65 @@ public class SystemTasks {
      */
     public SystemTask create(String name, String procedure, Recurrence recurrence, String user, Instant now,
             ZoneId zone) {
+        return create(NewTask.of(procedure, name, recurrence), user, now, zone);
+    }
+
+    /** Creates a task with all its settings in one transaction: it never runs with defaults meant to change. */
+    public SystemTask create(NewTask wanted, String user, Instant now, ZoneId zone) {
         List<Violation> violations = new ArrayList<>();
+        String procedure = wanted.procedure();
         if (procedure == null || registry.find(procedure).isEmpty()) {
             violations.add(new Violation("procedure", "unknown procedure '" + procedure + "'"));
         }
-        checkName(name == null ? procedure : name, violations);
-        if (recurrence != null) {
-            limits().tooOften(recurrence, now, zone).ifPresent(violations::add);
+        String name = wanted.name() == null ? procedure : wanted.name();
+        checkName(name, violations);
+        checkSeqno(wanted.seqno(), violations);
+        if (wanted.parameters() != null) {
+            checkText("parameters", wanted.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
+        }
+        Recurrence recurrence = wanted.recurrence();
+        if (recurrence == null && violations.isEmpty()) {
+            recurrence = registry.find(procedure).map(ProcedureInfo::suggested)
+                    .orElse(Recurrence.every(1, Unit.DAILY));
+        }
+        if (wanted.recurrence() != null) {
+            limits().tooOften(wanted.recurrence(), now, zone).ifPresent(v -> violations.add(
+                    new Violation("recurrence." + v.field(), v.message())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         oneAtATime();
         limits().checkRoomForOneMore(em.createNamedQuery(SystemTask.COUNT, Long.class).getSingleResult());
-        return insert(name == null ? procedure : name, procedure, recurrence, user, now, zone);
+        return insert(name, procedure, recurrence, wanted, user, now, zone);
     }
 
     private SystemTask insert(String name, String procedure, Recurrence recurrence, String user, Instant now,
             ZoneId zone) {
-        LogLevel level = recurrence.unit() == Unit.SECONDLY ? LogLevel.WARNING : LogLevel.INFO;
-        Integer max = em.createNamedQuery(SystemTask.MAX_SEQNO, Integer.class).getSingleResult();
-        if (max != null && max >= TaskChange.MAX_SEQNO) {
-            max = renumber(user, now);
+        return insert(name, procedure, recurrence, NewTask.of(procedure, name, recurrence), user, now, zone);
+    }
+
+    private SystemTask insert(String name, String procedure, Recurrence recurrence, NewTask wanted, String user,
+            Instant now, ZoneId zone) {
+        LogLevel level = wanted.logLevel() != null ? wanted.logLevel()
+                : recurrence.unit() == Unit.SECONDLY ? LogLevel.WARNING : LogLevel.INFO;
+        int seqno;
+        if (wanted.seqno() != null) {
+            seqno = wanted.seqno();
+        } else {
+            Integer max = em.createNamedQuery(SystemTask.MAX_SEQNO, Integer.class).getSingleResult();
+            if (max != null && max >= TaskChange.MAX_SEQNO) {
+                max = renumber(user, now);
+            }
+            seqno = max == null ? 1 : max + 1;
         }
-        int seqno = max == null ? 1 : max + 1;
         SystemTask task = new SystemTask(seqno, name, procedure, level, recurrence);
+        if (Boolean.TRUE.equals(wanted.disabled())) {
+            task.setDisabled(true);
+        }
+        if (wanted.parameters() != null) {
+            task.setParameters(wanted.parameters());
+        }
         if (registry.find(procedure).isPresent()) {
             task.reschedule(now, zone);
         }
@@ -232,6 +268,12 @@ public class SystemTasks {
         em.persist(new Change(task.getId(), now, user, "created", null, recurrence.suggestedText()));
         changed(task.getId());
         return task;
+    }
+
+    private static void checkSeqno(Integer seqno, List<Violation> violations) {
+        if (seqno != null && (seqno < 1 || seqno > TaskChange.MAX_SEQNO)) {
+            violations.add(new Violation("seqno", "must be between 1 and " + TaskChange.MAX_SEQNO));
+        }
     }
 
     /**
@@ -320,16 +362,18 @@ public class SystemTasks {
         if (task == null) {
             return Optional.empty();
         }
-        if (task.getRevision() != change.expectedVersion()) {
-            throw new StaleVersionException(change.expectedVersion(), task.getRevision());
+        // HTTP's precondition first (RFC 9110 13.2.2), then the revision the change names.
+        if (change.precondition() != null && !change.precondition().test(task)) {
+            throw new StaleRevisionException();
+        }
+        if (change.expectedRevision() != null && task.getRevision() != change.expectedRevision()) {
+            throw new StaleRevisionException(change.expectedRevision(), task.getRevision());
         }
         List<Violation> violations = new ArrayList<>();
         if (change.name() != null) {
             checkName(change.name(), violations);
         }
-        if (change.seqno() != null && (change.seqno() < 1 || change.seqno() > TaskChange.MAX_SEQNO)) {
-            violations.add(new Violation("seqno", "must be between 1 and " + TaskChange.MAX_SEQNO));
-        }
+        checkSeqno(change.seqno(), violations);
         if (change.parameters() != null) {
             checkText("parameters", change.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
         }
@@ -398,13 +442,13 @@ public class SystemTasks {
     }
 
     /** Deletes a task (its runs and audit trail stay); false when there is no such task. */
-    public boolean delete(long id, Long expectedVersion, String user, Instant now) {
+    public boolean delete(long id, Predicate<SystemTask> precondition, String user, Instant now) {
         SystemTask task = em.find(SystemTask.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (task == null) {
             return false;
         }
-        if (expectedVersion != null && task.getRevision() != expectedVersion) {
-            throw new StaleVersionException(expectedVersion, task.getRevision());
+        if (precondition != null && !precondition.test(task)) {
+            throw new StaleRevisionException();
         }
         em.persist(new Change(id, now, user, "deleted", task.label(), null));
         em.remove(task);

@@ -136,8 +136,8 @@ class ClusterIT {
 
     private static void setDisabled(ServerProcess node, long task, boolean disabled) {
         Map<String, Object> current = api(node, "GET", "tasks/" + task, null).object();
-        Http.Reply put = api(node, "PUT", "tasks/" + task, "{\"disabled\":" + disabled + ",\"version\":"
-                + current.get("version") + "}");
+        Http.Reply put = api(node, "PATCH", "tasks/" + task, "{\"disabled\":" + disabled + ",\"revision\":"
+                + current.get("revision") + "}");
         assertEquals(200, put.status(), put.body());
     }
 
@@ -248,7 +248,7 @@ class ClusterIT {
         ServerProcess a = NODES.get("node-a");
         for (int i = 1; i <= EVERY_SECOND_TASKS; i++) {
             Http.Reply created = api(a, "POST", "tasks", "{\"procedure\":\"it_quick\",\"name\":\"every second " + i
-                    + "\",\"every\":1,\"unit\":\"secondly\"}");
+                    + "\",\"recurrence\":{\"every\":1,\"unit\":\"secondly\"}}");
             assertEquals(201, created.status(), created.body());
             QUICK.add(((Number) created.object().get("id")).longValue());
         }
@@ -292,7 +292,7 @@ class ClusterIT {
     void runNowThroughAnyNodeStartsAtOnce() {
         ServerProcess a = NODES.get("node-a");
         Http.Reply created = api(a, "POST", "tasks",
-                "{\"procedure\":\"it_quick\",\"name\":\"on request\",\"every\":1,\"unit\":\"never\"}");
+                "{\"procedure\":\"it_quick\",\"name\":\"on request\",\"recurrence\":{\"every\":1,\"unit\":\"never\"}}");
         assertEquals(201, created.status(), created.body());
         long task = ((Number) created.object().get("id")).longValue();
         List<Long> latencies = new ArrayList<>();
@@ -320,7 +320,7 @@ class ClusterIT {
     void killNineOfTheNodeRunningATaskFailsOver() throws Exception {
         ServerProcess a = NODES.get("node-a");
         Http.Reply created = api(a, "POST", "tasks",
-                "{\"procedure\":\"it_long\",\"name\":\"long\",\"every\":1,\"unit\":\"never\"}");
+                "{\"procedure\":\"it_long\",\"name\":\"long\",\"recurrence\":{\"every\":1,\"unit\":\"never\"}}");
         assertEquals(201, created.status(), created.body());
         longTask = ((Number) created.object().get("id")).longValue();
         assertEquals(200, api(a, "POST", "tasks/" + longTask + "/run-now", null).status());

@@ -50,7 +50,7 @@ class CrashIT {
         ServerProcess first = start("Europe/Brussels");
         try {
             Http.Reply created = api(first, "POST", "tasks",
-                    "{\"procedure\":\"it_long\",\"name\":\"long\",\"every\":1,\"unit\":\"never\"}");
+                    "{\"procedure\":\"it_long\",\"name\":\"long\",\"recurrence\":{\"every\":1,\"unit\":\"never\"}}");
             assertEquals(201, created.status(), created.body());
             task = id(created.object());
             assertEquals(200, api(first, "POST", "tasks/" + task + "/run-now", null).status());
@@ -66,9 +66,9 @@ class CrashIT {
             assertTrue(again.awaitLine(l -> l.contains("but the site's time zone is Europe/Brussels"),
                     Duration.ZERO).isPresent(), "the node is told that the site's zone wins:\n" + again.tail());
             Http.Reply daily = api(again, "POST", "tasks",
-                    "{\"procedure\":\"it_quick\",\"name\":\"daily\",\"every\":1,\"unit\":\"daily\"}");
+                    "{\"procedure\":\"it_quick\",\"name\":\"daily\",\"recurrence\":{\"every\":1,\"unit\":\"daily\"}}");
             assertEquals(201, daily.status(), daily.body());
-            Http.Reply at = api(again, "PUT", "tasks/" + id(daily.object()), "{\"version\":0,\"recurrence\":"
+            Http.Reply at = api(again, "PATCH", "tasks/" + id(daily.object()), "{\"revision\":0,\"recurrence\":"
                     + "{\"unit\":\"daily\",\"every\":1,\"startTime\":\"02:30\"}}");
             assertEquals(200, at.status(), at.body());
             java.time.ZonedDateTime next = java.time.OffsetDateTime.parse((String) at.object().get("nextRunTime"))

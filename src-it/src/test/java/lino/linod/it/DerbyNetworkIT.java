@@ -62,7 +62,7 @@ class DerbyNetworkIT {
                     "LINOD_JDBC_DRIVER", "org.apache.derby.jdbc.ClientDriver"), List.of());
             ServerProcess micro = node.awaitReady();
             Http.Reply created = api(micro, "POST", "tasks",
-                    "{\"procedure\":\"it_quick\",\"name\":\"every second\",\"every\":1,\"unit\":\"secondly\"}");
+                    "{\"procedure\":\"it_quick\",\"name\":\"every second\",\"recurrence\":{\"every\":1,\"unit\":\"secondly\"}}");
             assertEquals(201, created.status(), created.body());
             long task = ((Number) created.object().get("id")).longValue();
             Poll.until("runs every second", Duration.ofSeconds(30), () -> lastStart(micro, task) > 0 ? true : null);

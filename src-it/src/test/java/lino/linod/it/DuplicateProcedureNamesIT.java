@@ -10,7 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two procedures with one name fail the deployment with a message naming both beans. Black-box: a real Payara
+ * Two procedures with one name fail the deployment with a message naming both beans; a procedure that suggests
+ * an impossible recurrence fails it too, named in the same message (its text is parsed once, at discovery). Black-box: a real Payara
  * Micro is started on the archive and its output is read until the deployment fails or the server is ready.
  */
 class DuplicateProcedureNamesIT {
@@ -19,7 +20,7 @@ class DuplicateProcedureNamesIT {
     void failTheDeployment() throws Exception {
         WebArchive war = Deployments.linodWithoutDemo("linod-duplicates-it", "")
                 .addClasses(DuplicateProcedures.class, DuplicateProcedures.First.class,
-                        DuplicateProcedures.Second.class);
+                        DuplicateProcedures.Second.class, DuplicateProcedures.Impossible.class);
         File file = new File(System.getProperty("linod.itDir", "target"), "linod-duplicates-it.war");
         war.as(ZipExporter.class).exportTo(file, true);
         try (ServerProcess micro = ServerProcess.micro(file, "derby-duplicates")) {
@@ -28,6 +29,8 @@ class DuplicateProcedureNamesIT {
             assertTrue(failure.isPresent(), "expected the deployment to fail; output:\n" + micro.tail());
             assertTrue(failure.get().contains(DuplicateProcedures.First.class.getName())
                     && failure.get().contains(DuplicateProcedures.Second.class.getName()), failure.get());
+            assertTrue(failure.get().contains(DuplicateProcedures.Impossible.class.getName() + " ('it_impossible')"
+                    + " suggests the recurrence 'every=0, every_unit=fortnightly', which is invalid"), failure.get());
         }
     }
 }

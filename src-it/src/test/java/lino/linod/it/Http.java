@@ -45,7 +45,9 @@ final class Http {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            // PATCH takes a JSON merge patch (RFC 7396), everything else JSON.
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json"
+                    : "application/json");
         }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

@@ -92,7 +92,7 @@ class PostgresIT {
     void tasksAndRunsAreStoredInPostgres() throws Exception {
         assumeTrue(RunningLinod.usesPostgres(), "runs where linod is started on PostgreSQL");
         HttpResponse<String> created = call("POST", "tasks", "{\"procedure\":\"checkdata\",\"name\":\""
-                + taskName(RunningLinod.kind()) + "\",\"every\":1,\"unit\":\"never\"}");
+                + taskName(RunningLinod.kind()) + "\",\"recurrence\":{\"every\":1,\"unit\":\"never\"}}");
         assertEquals(201, created.statusCode(), created.body());
         long id = ((Number) ((Map<?, ?>) Json.parse(created.body())).get("id")).longValue();
         try (Connection c = database();
@@ -139,7 +139,7 @@ class PostgresIT {
         long again = newRun(taskId, oldRun);
         assertTrue(again > maxId, "ids go on above the other server's: " + again + " > " + maxId);
         HttpResponse<String> created = call("POST", "tasks", "{\"procedure\":\"checkdata\",\"name\":\"second\","
-                + "\"every\":1,\"unit\":\"never\"}");
+                + "\"recurrence\":{\"every\":1,\"unit\":\"never\"}}");
         assertEquals(201, created.statusCode(), created.body());
         try (Connection c = database()) {
             long id = ((Number) ((Map<?, ?>) Json.parse(created.body())).get("id")).longValue();

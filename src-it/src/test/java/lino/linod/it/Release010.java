@@ -68,7 +68,7 @@ final class Release010 {
         assertEquals(tasks.size(), list.size(), "every 0.1.0 task is listed");
         assertEquals(200, Http.get(server, "api/tasks", VIEWER, VIEWER_PASSWORD).status(), "the viewer reads");
         assertEquals(403, Http.call(server, "POST", "api/tasks", VIEWER, VIEWER_PASSWORD,
-                "{\"procedure\":\"checkdata\",\"every\":1,\"unit\":\"never\"}").status(), "and still may not write");
+                "{\"procedure\":\"checkdata\",\"recurrence\":{\"every\":1,\"unit\":\"never\"}}").status(), "and still may not write");
 
         long oldRun = Long.parseLong(runs.get(0).split(" \\| ")[0]);
         Map<String, Object> run = Http.get(server, "api/runs/" + oldRun, "admin", ADMIN_PASSWORD).object();
@@ -87,7 +87,7 @@ final class Release010 {
         });
         assertTrue(newRun > maxId, "new ids lie above every 0.1.0 id");
         Http.Reply created = Http.call(server, "POST", "api/tasks", "admin", ADMIN_PASSWORD,
-                "{\"procedure\":\"checkdata\",\"name\":\"after the upgrade\",\"every\":1,\"unit\":\"never\"}");
+                "{\"procedure\":\"checkdata\",\"name\":\"after the upgrade\",\"recurrence\":{\"every\":1,\"unit\":\"never\"}}");
         assertEquals(201, created.status(), created.body());
         assertTrue(((Number) created.object().get("id")).longValue() > maxId, "a new task's id: " + created.body());
     }

@@ -41,7 +41,7 @@ public class ProceduresPage extends Page {
         Map<String, Long> counts = tasks.countsByProcedure();
         return registry.procedures().values().stream()
                 .map(p -> new Row(p.name(), ProcedureInfo.TASK_CLASS,
-                        Recurrence.parseSuggested(p.suggestedRecurrence()).suggestedText(),
+                        p.suggested().suggestedText(),
                         counts.getOrDefault(p.name(), 0L)))
                 .toList();
     }
@@ -51,7 +51,7 @@ public class ProceduresPage extends Page {
             return null;
         }
         try {
-            Recurrence suggested = registry.find(procedure).map(p -> Recurrence.parseSuggested(p.suggestedRecurrence()))
+            Recurrence suggested = registry.find(procedure).map(ProcedureInfo::suggested)
                     .orElse(null);
             SystemTask task = tasks.create(procedure, procedure, suggested, getUser(), clock.instant(),
                     settings.zone());

@@ -28,7 +28,7 @@ import lino.linod.run.Runs;
 import lino.linod.task.Change;
 import lino.linod.task.InvalidInputException;
 import lino.linod.task.LogLevel;
-import lino.linod.task.StaleVersionException;
+import lino.linod.task.StaleRevisionException;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
 import lino.linod.task.TaskChange;
@@ -68,7 +68,7 @@ public class TaskPage extends Page implements Serializable {
 
     private Long id;
     private boolean found;
-    private long version;
+    private long revision;
     private String name;
     private String logLevel;
     private boolean disabled;
@@ -94,7 +94,7 @@ public class TaskPage extends Page implements Serializable {
             error("There is no system task #" + id + ".");
             return;
         }
-        version = t.getRevision();
+        revision = t.getRevision();
         name = t.getName();
         logLevel = t.getLogLevel().name();
         disabled = t.isDisabled();
@@ -115,8 +115,22 @@ public class TaskPage extends Page implements Serializable {
         zone = r.zone().map(ZoneId::getId).orElse("");
     }
 
+    /** The task as read once per request (the page's getters all ask): {@link #forget()} after a change. */
+    private transient SystemTask cached;
+    private transient Object cachedFor;
+
     private SystemTask task() {
-        return tasks.find(id).orElse(null);
+        Object request = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (request == null || cachedFor != request) {
+            cached = tasks.find(id).orElse(null);
+            cachedFor = request;
+        }
+        return cached;
+    }
+
+    private void forget() {
+        cachedFor = null;
+        cached = null;
     }
 
     public void save() {
@@ -130,13 +144,15 @@ public class TaskPage extends Page implements Serializable {
             return;
         }
         try {
-            tasks.change(id, new TaskChange(version, name, null, LogLevel.valueOf(logLevel), disabled, recurrence,
-                    parameters), getUser(), clock.instant(), settings.zone());
+            // An emptied name comes as null (Faces' empty-as-null): it is a name to refuse, not one to keep.
+            tasks.change(id, new TaskChange(revision, name == null ? "" : name, null, LogLevel.valueOf(logLevel),
+                    disabled, recurrence, parameters), getUser(), clock.instant(), settings.zone());
+            forget();
             info("Saved.");
             load();
         } catch (InvalidInputException e) {
             show(e.violations(), FIELDS);
-        } catch (StaleVersionException e) {
+        } catch (StaleRevisionException e) {
             error(e.getMessage());
         }
     }
@@ -233,12 +249,14 @@ public class TaskPage extends Page implements Serializable {
     public void runNow() {
         if (found && mayChange()) {
             tasks.requestRun(id, getUser(), clock.instant(), settings.zone()).ifPresent(Page::info);
+            forget();
         }
     }
 
     public void cancelRequest() {
         if (found && mayChange()) {
             tasks.cancelRequest(id, getUser(), clock.instant()).ifPresent(Page::info);
+            forget();
         }
     }
 
@@ -270,6 +288,27 @@ public class TaskPage extends Page implements Serializable {
     public String getProcedure() {
         SystemTask t = task();
         return t == null ? "" : t.getProcedure();
+    }
+
+    /** Lino's No. */
+    public String getSeqno() {
+        SystemTask t = task();
+        return t == null ? "" : String.valueOf(t.getSeqno());
+    }
+
+    public String getRequestedAt() {
+        SystemTask t = task();
+        return t == null || t.getRequestedAt() == null ? "" : show(t.getRequestedAt(), settings.zone());
+    }
+
+    public String getLastStart() {
+        SystemTask t = task();
+        return t == null || t.getLastStartTime() == null ? "" : show(t.getLastStartTime(), settings.zone());
+    }
+
+    public String getLastEnd() {
+        SystemTask t = task();
+        return t == null || t.getLastEndTime() == null ? "" : show(t.getLastEndTime(), settings.zone());
     }
 
     /** A run as shown in the history table. */

@@ -59,7 +59,7 @@ public class TasksPage extends Page implements Serializable {
     /** One line of the table, as shown. */
     public record Row(long id, int seqno, String name, String level, boolean disabled, String status,
             String procedure, String nextRun, Instant nextRunTime, String lastOutcome, boolean requested,
-            boolean running, boolean failed, long version) implements Serializable {
+            boolean running, boolean failed, long revision) implements Serializable {
     }
 
     /**

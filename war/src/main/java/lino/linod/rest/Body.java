@@ -65,9 +65,18 @@ final class Body {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
-        Body body = new Body(value.asJsonObject(), "", new ArrayList<>());
+        return of(value.asJsonObject(), known);
+    }
+
+    /** An object already parsed (e.g. a merge patch applied to a representation), read with the same rules. */
+    static Body of(JsonObject json, Set<String> known) {
+        Body body = new Body(json, "", new ArrayList<>());
         body.rejectUnknown(known);
         return body;
+    }
+
+    JsonObject json() {
+        return json;
     }
 
     /** The deepest nesting of arrays and objects, not counting brackets inside strings. */

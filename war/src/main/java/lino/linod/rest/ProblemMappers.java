@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import lino.linod.recurrence.InvalidRecurrenceException;
 import lino.linod.task.InvalidInputException;
-import lino.linod.task.StaleVersionException;
+import lino.linod.task.StaleRevisionException;
 import lino.linod.task.TooManyTasksException;
 
 /** Turns every exception into a problem body, so that no client sees a stack trace or an HTML error page. */
@@ -37,11 +37,13 @@ final class ProblemMappers {
         }
     }
 
+    /** A stale revision in the body is 409; a failed If-Match is 412 (RFC 9110). */
     @Provider
-    public static class Stale implements ExceptionMapper<StaleVersionException> {
+    public static class Stale implements ExceptionMapper<StaleRevisionException> {
         @Override
-        public Response toResponse(StaleVersionException e) {
-            return Problem.response(409, "Conflict", e.getMessage());
+        public Response toResponse(StaleRevisionException e) {
+            return e.precondition() ? Problem.response(412, "Precondition Failed", e.getMessage())
+                    : Problem.response(409, "Conflict", e.getMessage());
         }
     }
 

@@ -13,12 +13,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -37,8 +37,7 @@ import lino.linod.recurrence.Unit;
 import lino.linod.recurrence.Violation;
 import lino.linod.run.Runs;
 import lino.linod.task.Change;
-import lino.linod.task.LogLevel;
-import lino.linod.task.StaleVersionException;
+import lino.linod.task.NewTask;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
 import lino.linod.task.TaskChange;
@@ -50,14 +49,14 @@ import lino.linod.task.TaskList;
 @Produces(MediaType.APPLICATION_JSON)
 public class TasksResource {
 
-    static final Set<String> CREATE_FIELDS = Set.of("procedure", "every", "unit", "name");
-    static final Set<String> CHANGE_FIELDS = Set.of("version", "name", "seqno", "logLevel", "disabled",
-            "recurrence", "parameters");
+    /** JSON merge patch (RFC 7396), what PATCH takes. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
     static final int MAX_PAGE_SIZE = 200;
     /** The tasks are listed 50 at a time unless asked for other pages: up to 1,000 a page. */
     static final int TASKS_PAGE_SIZE = 50;
     static final int MAX_TASKS_PAGE_SIZE = 1000;
-    /** The audit trail is answered in pages too: the newest 1,000 changes unless asked for others. */
+    /** The audit trail is answered in pages like the runs: the newest 50 changes unless asked for others. */
+    static final int CHANGES_PAGE_SIZE = 50;
     static final int MAX_CHANGES_PAGE_SIZE = 1000;
 
     @EJB
@@ -94,7 +93,11 @@ public class TasksResource {
     }
 
     private JsonObject view(SystemTask t) {
-        return Views.task(t, clock.instant(), settings.zone(), registry.find(t.getProcedure()).isPresent());
+        return view(t, clock.instant());
+    }
+
+    private JsonObject view(SystemTask t, java.time.Instant now) {
+        return Views.task(t, now, settings.zone(), registry.find(t.getProcedure()).isPresent());
     }
 
     private SystemTask found(String id) {
@@ -135,126 +138,108 @@ public class TasksResource {
 
     @GET
     @Path("{id}")
-    public Response one(@PathParam("id") String id) {
-        SystemTask task = found(id);
-        return Response.ok(view(task).toString()).tag(new EntityTag(String.valueOf(task.getRevision()))).build();
+    public Response one(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        JsonObject view = view(found(id));
+        String etag = TaskJson.etag(view);
+        if (ifNoneMatch != null && TaskJson.ifNoneMatch(ifNoneMatch, etag)) {
+            return Response.notModified().header("ETag", etag).build();
+        }
+        return Response.ok(view.toString()).header("ETag", etag).build();
     }
 
+    /**
+     * Creates a task from its representation: {@code procedure} and any of the settings (the others get their
+     * defaults, the recurrence the procedure's suggested one), all in one transaction, so that a task never runs
+     * with settings meant to be changed right after. Read-only fields are ignored.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String json) {
-        Body body = Body.parse(json, CREATE_FIELDS);
+        Body body = Body.parse(json, TaskJson.FIELDS);
         String procedure = body.string("procedure", 100);
-        String name = body.string("name", SystemTask.NAME_LENGTH);
-        Integer every = body.integer("every");
-        String unit = body.string("unit", 20);
-        if (!body.present("procedure")) {
+        if (!body.has("procedure")) {
             body.violations.add(new Violation("procedure", "is required"));
         }
-        Recurrence recurrence = null;
-        if (body.violations.isEmpty()) {
-            recurrence = recurrence(procedure, every, unit, body);
+        // Absent settings get their defaults; a null one is a mistake (only the parameters may be null).
+        for (String setting : TaskJson.WRITABLE) {
+            if (!setting.equals("parameters") && body.present(setting) && !body.has(setting)) {
+                body.violations.add(new Violation(setting, "must not be null (leave it out for the default)"));
+            }
         }
+        body.longValue("id", Long.MIN_VALUE, Long.MAX_VALUE);
+        body.longValue("revision", 0, Long.MAX_VALUE);
+        TaskJson.Settings wanted = TaskJson.read(body, List.of());
         body.check();
-        SystemTask task = tasks.create(name, procedure, recurrence, user(), clock.instant(), settings.zone());
+        SystemTask task = tasks.create(new NewTask(procedure, wanted.name(), wanted.seqno(), wanted.logLevel(),
+                wanted.disabled(), wanted.recurrence(), wanted.parameters()), user(), clock.instant(),
+                settings.zone());
+        JsonObject view = view(task);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(task.getId())).build())
-                .entity(view(task).toString()).tag(new EntityTag(String.valueOf(task.getRevision()))).build();
+                .entity(view.toString()).header("ETag", TaskJson.etag(view)).build();
     }
 
-    /** Lino's insert form: every and unit, or the procedure's suggested recurrence when none is given. */
-    private Recurrence recurrence(String procedure, Integer every, String unit, Body body) {
-        Recurrence suggested = registry.find(procedure).map(ProcedureInfo::suggestedRecurrence)
-                .map(Recurrence::parseSuggested).orElse(Recurrence.every(1, Unit.DAILY));
-        if (every == null && unit == null) {
-            return suggested;
-        }
-        Recurrence.Builder b = Recurrence.builder().every(every == null ? 1 : every);
-        try {
-            b.unit(unit == null ? suggested.unit() : Unit.ofLinoName(unit));
-            return b.build();
-        } catch (lino.linod.recurrence.InvalidRecurrenceException e) {
-            e.violations().forEach(v -> body.violations.add(v.field().equals("unit") && unit != null
-                    ? new Violation("unit", "unknown unit '" + unit + "'") : v));
-            return null;
-        }
-    }
-
+    /**
+     * Replaces a task's settings with those of the representation (what GET answered, changed): every setting
+     * but the parameters is required. Based on the {@code revision} in the body or on the representation that
+     * {@code If-Match} names (at least one of them).
+     */
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String json) {
-        long taskId = id(id);
-        Body body = Body.parse(json, CHANGE_FIELDS);
-        Long version = body.longValue("version", 0, Long.MAX_VALUE);
-        Long matched = ifMatch == null ? null : ifMatch(ifMatch, taskId);
-        if (version == null && matched == null && !body.has("version")) {
-            body.violations.add(new Violation("version", "is required (or an If-Match header)"));
+    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String json) {
+        SystemTask current = found(id);
+        Body body = Body.parse(json, TaskJson.FIELDS);
+        Long revision = body.longValue("revision", 0, Long.MAX_VALUE);
+        if (ifMatch == null && !body.has("revision")) {
+            body.violations.add(new Violation("revision", "is required (or an If-Match header)"));
         }
-        String name = body.string("name", SystemTask.NAME_LENGTH);
-        Integer seqno = body.integer("seqno");
-        LogLevel level = logLevel(body);
-        Boolean disabled = body.bool("disabled");
-        String parameters = body.string("parameters", TaskChange.PARAMETERS_LENGTH);
-        Body nested = body.object("recurrence", RecurrenceJson.FIELDS);
-        Recurrence recurrence = nested == null ? null : RecurrenceJson.read(nested);
+        TaskJson.checkIdentity(body, current);
+        TaskJson.Settings wanted = TaskJson.read(body, TaskJson.REQUIRED_FOR_PUT);
         body.check();
-        long expected = matched != null ? matched : version;
-        TaskChange change = new TaskChange(expected, name, seqno, level, disabled, recurrence, parameters);
-        try {
-            SystemTask task = tasks.change(taskId, change, user(), clock.instant(), settings.zone())
-                    .orElseThrow(NotFoundException::new);
-            return Response.ok(view(task).toString()).tag(new EntityTag(String.valueOf(task.getRevision())))
-                    .build();
-        } catch (StaleVersionException e) {
-            if (matched != null) {
-                throw new WebApplicationException(Problem.response(412, "Precondition Failed", e.getMessage()));
-            }
-            throw e;
-        }
+        return change(current.getId(), revision, ifMatch, wanted, wanted.parameters() == null ? ""
+                : wanted.parameters());
     }
 
-    private static LogLevel logLevel(Body body) {
-        String text = body.string("logLevel", 20);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LogLevel.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            body.violations.add(new Violation("logLevel", "one of DEBUG, INFO, WARNING, ERROR, CRITICAL"));
-            return null;
-        }
+    /**
+     * Changes some of a task's settings: a JSON merge patch (RFC 7396) applied to its representation. A
+     * {@code revision} in the patch or an {@code If-Match} header makes it conditional; neither is required.
+     */
+    @PATCH
+    @Path("{id}")
+    @Consumes(MERGE_PATCH)
+    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String json) {
+        SystemTask current = found(id);
+        Body patch = Body.parse(json, TaskJson.FIELDS);
+        Long revision = patch.longValue("revision", 0, Long.MAX_VALUE);
+        TaskJson.checkIdentity(patch, current);
+        patch.check();
+        JsonObject merged = TaskJson.merge(view(current), patch.json()).asJsonObject();
+        Body body = Body.of(merged, TaskJson.FIELDS);
+        TaskJson.Settings wanted = TaskJson.read(body, TaskJson.REQUIRED_FOR_PUT);
+        body.check();
+        return change(current.getId(), revision, ifMatch, wanted, wanted.parameters() == null ? ""
+                : wanted.parameters());
     }
 
-    /** The version an If-Match header names; {@code *} means the current one. */
-    private Long ifMatch(String header, long taskId) {
-        String value = header.trim();
-        if (value.equals("*")) {
-            return tasks.find(taskId).map(SystemTask::getRevision).orElseThrow(NotFoundException::new);
-        }
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new WebApplicationException(Problem.response(412, "Precondition Failed",
-                    "If-Match must name a version, like \"3\"."));
-        }
+    private Response change(long taskId, Long revision, String ifMatch, TaskJson.Settings wanted,
+            String parameters) {
+        java.time.Instant now = clock.instant();
+        TaskChange change = new TaskChange(revision, wanted.name(), wanted.seqno(), wanted.logLevel(),
+                wanted.disabled(), wanted.recurrence(), parameters, ifMatch == null ? null
+                        : t -> TaskJson.ifMatch(ifMatch, TaskJson.etag(view(t, now))));
+        SystemTask task = tasks.change(taskId, change, user(), now, settings.zone()).orElseThrow(NotFoundException::new);
+        JsonObject view = view(task);
+        return Response.ok(view.toString()).header("ETag", TaskJson.etag(view)).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         long taskId = id(id);
-        Long expected = ifMatch == null ? null : ifMatch(ifMatch, taskId);
-        try {
-            if (!tasks.delete(taskId, expected, user(), clock.instant())) {
-                throw new NotFoundException();
-            }
-        } catch (StaleVersionException e) {
-            throw new WebApplicationException(Problem.response(412, "Precondition Failed", e.getMessage()));
+        java.time.Instant now = clock.instant();
+        if (!tasks.delete(taskId, ifMatch == null ? null
+                : t -> TaskJson.ifMatch(ifMatch, TaskJson.etag(view(t, now))), user(), now)) {
+            throw new NotFoundException();
         }
         return Response.noContent().build();
     }
@@ -313,7 +298,7 @@ public class TasksResource {
     @GET
     @Path("{id}/changes")
     public String changes(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") String page,
-            @QueryParam("size") @DefaultValue("1000") String size) {
+            @QueryParam("size") @DefaultValue("" + CHANGES_PAGE_SIZE) String size) {
         long taskId = id(id);
         int p = number("page", page, 0, 1_000_000);
         int s = number("size", size, 1, MAX_CHANGES_PAGE_SIZE);
@@ -322,8 +307,8 @@ public class TasksResource {
         if (changes.isEmpty() && tasks.find(taskId).isEmpty()) {
             throw new NotFoundException();
         }
-        JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
-        changes.forEach(c -> list.add(Views.change(c, settings.zone())));
-        return list.build().toString();
+        JsonArrayBuilder items = JsonP.JSON.createArrayBuilder();
+        changes.forEach(c -> items.add(Views.change(c, settings.zone())));
+        return JsonP.JSON.createObjectBuilder().add("page", p).add("size", s).add("items", items).build().toString();
     }
 }

@@ -25,6 +25,9 @@ import lino.linod.user.Users;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
+    /** What PUT takes. */
+    static final Set<String> FIELDS = Set.of("password", "roles");
+
     @EJB
     Users users;
 
@@ -43,7 +46,7 @@ public class UsersResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response save(@PathParam("name") String name, String json) {
-        Body body = Body.parse(json, Set.of("password", "roles"));
+        Body body = Body.parse(json, FIELDS);
         String password = body.string("password", 1000);
         List<String> roles = body.strings("roles", 20, 10);
         if (!body.has("password")) {

@@ -52,7 +52,7 @@ final class Views {
         add(o, "requestedAt", instant(t.getRequestedAt(), zone));
         add(o, "message", t.getMessage());
         o.add("parameters", t.getParameters());
-        o.add("version", t.getRevision());
+        o.add("revision", t.getRevision());
         o.add("recurrence", RecurrenceJson.write(t.getRecurrence()));
         return o.build();
     }
@@ -89,7 +89,7 @@ final class Views {
     }
 
     static JsonObject procedure(ProcedureInfo p) {
-        Recurrence suggested = Recurrence.parseSuggested(p.suggestedRecurrence());
+        Recurrence suggested = p.suggested();
         return JsonP.JSON.createObjectBuilder()
                 .add("name", p.name())
                 .add("taskClass", ProcedureInfo.TASK_CLASS)

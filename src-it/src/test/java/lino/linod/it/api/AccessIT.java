@@ -24,7 +24,7 @@ class AccessIT {
     /** Every endpoint, reads and writes, on an existing task and run. */
     private List<String[]> everyEndpoint(long taskId, long runId) {
         String task = "tasks/" + taskId;
-        String body = Json.write(Json.object("name", "changed by a stranger", "version", 0));
+        String body = Json.write(Json.object("name", "changed by a stranger", "revision", 0));
         return List.of(
                 new String[] {"GET", "procedures", null},
                 new String[] {"GET", "tasks", null},
@@ -36,8 +36,10 @@ class AccessIT {
                 new String[] {"GET", "openapi.yaml", null},
                 new String[] {"GET", "users", null},
                 new String[] {"POST", "tasks",
-                        Json.write(Json.object("procedure", "checkdata", "every", 1, "unit", "never"))},
+                        Json.write(Json.object("procedure", "checkdata",
+                                "recurrence", Json.object("every", 1, "unit", "never")))},
                 new String[] {"PUT", task, body},
+                new String[] {"PATCH", task, body},
                 new String[] {"DELETE", task, null},
                 new String[] {"POST", task + "/run-now", null},
                 new String[] {"POST", task + "/cancel-request", null},
@@ -133,10 +135,11 @@ class AccessIT {
                 continue;
             }
             String body = e[2];
-            if (e[0].equals("PUT") && e[1].startsWith("tasks/")) {
-                body = Json.write(Json.object("name", "changed by a viewer", "version", before.get("version")));
+            if ((e[0].equals("PUT") || e[0].equals("PATCH")) && e[1].startsWith("tasks/")) {
+                body = Json.write(Json.object("name", "changed by a viewer", "revision", before.get("revision")));
             }
-            LinodApi.Reply reply = viewer.send(e[0], e[1], body == null ? null : "application/json", body);
+            LinodApi.Reply reply = viewer.send(e[0], e[1], body == null ? null
+                    : e[0].equals("PATCH") ? LinodApi.MERGE_PATCH : "application/json", body);
             String mismatch = reply.status() == 403 ? reply.problemMismatch() : "expected 403";
             if (mismatch != null) {
                 failures.add(mismatch + ": " + reply);
@@ -166,7 +169,7 @@ class AccessIT {
     static Map<String, Object> without(Map<String, Object> task) {
         Map<String, Object> copy = new java.util.LinkedHashMap<>(task);
         for (String daemonOwned : List.of("status", "nextRunTime", "lastStartTime", "lastEndTime", "message",
-                "version", "requestedAt")) {
+                "revision", "requestedAt")) {
             copy.remove(daemonOwned);
         }
         return copy;

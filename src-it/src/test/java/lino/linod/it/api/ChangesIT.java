@@ -62,7 +62,7 @@ class ChangesIT {
             }
         }
         assertNewestFirst(changes);
-        assertEquals(changes, LinodApi.objects(LinodApi.viewer().get("tasks/" + id + "/changes").expect(200).list()));
+        assertEquals(changes, LinodApi.items(LinodApi.viewer().get("tasks/" + id + "/changes?size=1000").expect(200).object()));
     }
 
     @Test

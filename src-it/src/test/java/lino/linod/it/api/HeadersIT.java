@@ -72,7 +72,7 @@ class HeadersIT {
         }
         assertSafe(staff.get("no-such-resource").expect(404), DATA);
         assertSafe(LinodApi.viewer().post("tasks/" + id + "/run-now", null).expect(403), DATA);
-        assertSafe(staff.put("tasks/" + id, Map.of("name", "")).expect(400), DATA);
+        assertSafe(staff.patch("tasks/" + id, Map.of("name", "")).expect(400), DATA);
     }
 
     @Test

@@ -110,7 +110,7 @@ class HostileInputIT {
         recurrences.add(Json.object("unit", "daily", "every", 1, "maxEvents", raw("1e400")));
         recurrences.add(Json.object("unit", "once", "every", 1));
         m.put("recurrence", recurrences);
-        m.put("version", List.of("abc", true, List.of(), Map.of(), raw("1e400"), -1, raw("99999999999999999999")));
+        m.put("revision", List.of("abc", true, List.of(), Map.of(), raw("1e400"), -1, raw("99999999999999999999")));
         return m;
     }
 
@@ -154,9 +154,10 @@ class HostileInputIT {
         String task = "tasks/" + target;
         String ifMatch = "\"" + version + "\"";
         List<Attempt> all = new ArrayList<>();
-        String validNew = Json.write(Json.object("procedure", "checkdata", "every", 1, "unit", "never",
+        String validNew = Json.write(Json.object("procedure", "checkdata",
+                "recurrence", Json.object("every", 1, "unit", "never"),
                 "name", "it-api-hostile-created"));
-        String validChange = Json.write(Json.object("version", version, "name", "changed by hostile run",
+        String validChange = Json.write(Json.object("revision", version, "name", "changed by hostile run",
                 "disabled", false));
         String validUser = Json.write(Json.object("password", "Hostile-pass-1", "roles", List.of("staff")));
 
@@ -168,6 +169,7 @@ class HostileInputIT {
         for (String body : malformed) {
             all.add(new Attempt("POST", "tasks", "application/json", body));
             all.add(new Attempt("PUT", task, "application/json", body));
+            all.add(new Attempt("PATCH", task, LinodApi.MERGE_PATCH, body));
             all.add(new Attempt("PUT", "users/it-api-hostile-m", "application/json", body));
         }
         List<String> wrongTypes = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
@@ -179,9 +181,10 @@ class HostileInputIT {
         }
         all.add(new Attempt("POST", "tasks", "application/x-www-form-urlencoded",
                 "procedure=checkdata&every=1&unit=never"));
-        all.add(new Attempt("PUT", task, "application/json", Json.write(Json.object("name", "stale")), "If-Match",
+        all.add(new Attempt("PATCH", task, LinodApi.MERGE_PATCH, Json.write(Json.object("name", "stale")), "If-Match",
                 "\"" + version + "999\""));
-        all.add(new Attempt("PUT", task, "application/json", Json.write(Json.object("name", "bad etag")), "If-Match",
+        all.add(new Attempt("PATCH", task, LinodApi.MERGE_PATCH,
+                Json.write(Json.object("name", "bad etag")), "If-Match",
                 "not-an-etag"));
         all.add(new Attempt("DELETE", task, null, null, "If-Match", "\"-1\""));
 
@@ -221,17 +224,18 @@ class HostileInputIT {
         for (int i = 0; i < RANDOM_REQUESTS; i++) {
             switch (i % 3) {
                 case 0 -> all.add(new Attempt("POST", "tasks", "application/json", mutated(
-                        Json.object("procedure", "checkdata", "every", 1, "unit", "never"), newTaskMistakes(),
+                        Json.object("procedure", "checkdata",
+                                "recurrence", Json.object("every", 1, "unit", "never")), newTaskMistakes(),
                         noisyNew)));
                 case 1 -> {
                     if (random.nextInt(5) == 0) {
                         Map<String, List<Object>> mistakes = taskMistakes();
-                        mistakes.remove("version");
-                        all.add(new Attempt("PUT", task, "application/json",
+                        mistakes.remove("revision");
+                        all.add(new Attempt("PATCH", task, LinodApi.MERGE_PATCH,
                                 mutated(Map.of(), mistakes, noisyTask), "If-Match", ifMatch));
                     } else {
-                        all.add(new Attempt("PUT", task, "application/json",
-                                mutated(Json.object("version", version), taskMistakes(), noisyTask)));
+                        all.add(new Attempt("PATCH", task, LinodApi.MERGE_PATCH,
+                                mutated(Json.object("revision", version), taskMistakes(), noisyTask)));
                     }
                 }
                 default -> all.add(new Attempt("PUT", "users/it-api-hostile-" + i, "application/json", mutated(
@@ -269,7 +273,7 @@ class HostileInputIT {
                 Json.object());
         List<String> failures = new ArrayList<>();
         for (Object recurrence : recurrences) {
-            LinodApi.Reply reply = staff.put("tasks/" + scratch, Json.object("recurrence", recurrence),
+            LinodApi.Reply reply = staff.patch("tasks/" + scratch, Json.object("recurrence", recurrence),
                     "If-Match", staff.get("tasks/" + scratch).expect(200).header("ETag"));
             if (reply.status() >= 500 || reply.status() >= 400 && reply.problemMismatch() != null) {
                 failures.add(reply.toString());
@@ -277,7 +281,7 @@ class HostileInputIT {
         }
         for (Object[] edge : new Object[][] {{"seqno", 1_000_000}, {"seqno", 1}, {"name", "\ud83d\ude80"},
                 {"parameters", ""}, {"name", " padded "}}) {
-            LinodApi.Reply reply = staff.put("tasks/" + scratch, Json.object(edge[0], edge[1]),
+            LinodApi.Reply reply = staff.patch("tasks/" + scratch, Json.object(edge[0], edge[1]),
                     "If-Match", staff.get("tasks/" + scratch).expect(200).header("ETag"));
             if (reply.status() >= 500 || reply.status() >= 400 && reply.problemMismatch() != null) {
                 failures.add(reply.toString());
@@ -285,9 +289,11 @@ class HostileInputIT {
         }
         // Without a content type a server may read the JSON or refuse it with 415.
         for (String[] noType : new String[][] {{"POST", "tasks", Json.write(Json.object("procedure", "checkdata",
-                "every", 1, "unit", "never", "name", LinodApi.uniqueName("it-api-edge-untyped")))},
+
+                        "recurrence", Json.object("every", 1, "unit", "never"),
+                        "name", LinodApi.uniqueName("it-api-edge-untyped")))},
                 {"PUT", "tasks/" + scratch, Json.write(Json.object("name", "untyped",
-                        "version", staff.task(scratch).get("version")))}}) {
+                        "revision", staff.task(scratch).get("revision")))}}) {
             LinodApi.Reply reply = staff.send(noType[0], noType[1], null, noType[2]);
             if (reply.status() >= 500 || reply.status() >= 400 && reply.problemMismatch() != null) {
                 failures.add(reply.toString());
@@ -320,7 +326,7 @@ class HostileInputIT {
         Map<Long, String> tasksBefore = tasksAndChanges();
         Object usersBefore = staff.get("users").expect(200).json();
 
-        List<Attempt> attempts = attempts(target, before.get("version"));
+        List<Attempt> attempts = attempts(target, before.get("revision"));
         assertTrue(attempts.size() >= 200, "only " + attempts.size() + " requests");
         List<String> failures = new ArrayList<>();
         int serverErrors = 0;

@@ -35,6 +35,7 @@ final class LinodApi {
     static final String VIEWER_PASSWORD = "It-viewer-0815";
     static final String DAEMON_USER = "linod";
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -90,6 +91,11 @@ final class LinodApi {
         return send("PUT", path, "application/json", Json.write(body), headers);
     }
 
+    /** A JSON merge patch (RFC 7396). */
+    Reply patch(String path, Object body, String... headers) {
+        return send("PATCH", path, MERGE_PATCH, Json.write(body), headers);
+    }
+
     Reply delete(String path, String... headers) {
         return send("DELETE", path, null, null, headers);
     }
@@ -127,7 +133,8 @@ final class LinodApi {
 
     /** Creates a task that never runs by itself (unit {@code never}), so that only the test changes it. */
     Map<String, Object> createQuietTask(String procedure, String name) {
-        return post("tasks", Json.object("procedure", procedure, "every", 1, "unit", "never", "name", name))
+        return post("tasks", Json.object("procedure", procedure,
+                "recurrence", Json.object("every", 1, "unit", "never"), "name", name))
                 .expect(201).object();
     }
 
@@ -160,21 +167,41 @@ final class LinodApi {
         return objects(castList((List<?>) items));
     }
 
+    /** The task's whole audit trail, newest first, read page by page. */
     List<Map<String, Object>> changes(long id) {
-        return objects(get("tasks/" + id + "/changes").expect(200).list());
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<Map<String, Object>> items = items(get("tasks/" + id + "/changes?size=1000&page=" + page)
+                    .expect(200).object());
+            all.addAll(items);
+            if (items.size() < 1000) {
+                return all;
+            }
+        }
     }
 
     /** Sets fields of a task with its current version, retried when the daemon changed it meanwhile. */
     Map<String, Object> update(long id, Object... namesAndValues) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Map<String, Object> body = Json.object(namesAndValues);
-            body.put("version", task(id).get("version"));
-            Reply reply = put("tasks/" + id, body);
+            body.put("revision", task(id).get("revision"));
+            Reply reply = patch("tasks/" + id, body);
             if (reply.status() != 409) {
                 return reply.expect(200).object();
             }
         }
         return fail("the task kept changing: " + task(id));
+    }
+
+    /**
+     * GET → change → PUT, as a client does it: the task's representation as GET answered it, changed by
+     * {@code change}, sent back whole with the ETag of what was read as If-Match.
+     */
+    Map<String, Object> replace(long id, java.util.function.Consumer<Map<String, Object>> change) {
+        Reply read = get("tasks/" + id).expect(200);
+        Map<String, Object> task = read.object();
+        change.accept(task);
+        return put("tasks/" + id, task, "If-Match", read.header("ETag")).expect(200).object();
     }
 
     /** The task's runs, newest first, once it has at least {@code count} and none of them is still running. */

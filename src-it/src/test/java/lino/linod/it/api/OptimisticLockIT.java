@@ -8,8 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Optimistic locking: a change names the version it was made on, in the body or as {@code If-Match}; a stale one
- * is refused (409 for the body, 412 for the header) and the row stays as the other writer left it.
+ * Optimistic locking: a change names the revision it was made on in the body, or the representation it was made on
+ * as {@code If-Match}; a stale one is refused (409 for the body, 412 for the header) and the row stays as the other
+ * writer left it.
  */
 class OptimisticLockIT {
 
@@ -23,12 +24,12 @@ class OptimisticLockIT {
     void staleVersionInTheBodyIs409() {
         long id = quietTask();
         Map<String, Object> original = staff.task(id);
-        Map<String, Object> first = staff.put("tasks/" + id, Json.object("version", original.get("version"),
+        Map<String, Object> first = staff.patch("tasks/" + id, Json.object("revision", original.get("revision"),
                 "name", "first writer")).expect(200).object();
-        assertNotEquals(original.get("version"), first.get("version"), "a change gives a new version");
+        assertNotEquals(original.get("revision"), first.get("revision"), "a change gives a new revision");
         int changes = staff.changes(id).size();
 
-        staff.put("tasks/" + id, Json.object("version", original.get("version"), "name", "second writer",
+        staff.patch("tasks/" + id, Json.object("revision", original.get("revision"), "name", "second writer",
                 "disabled", true)).expectProblem(409);
         assertEquals(Json.write(first), Json.write(staff.task(id)), "a refused change changed the task");
         assertEquals(changes, staff.changes(id).size(), "a refused change left an audit row");
@@ -39,19 +40,18 @@ class OptimisticLockIT {
         long id = quietTask();
         LinodApi.Reply read = staff.get("tasks/" + id).expect(200);
         String etag = read.header("ETag");
-        assertEquals("\"" + read.object().get("version") + "\"", etag, read.toString());
-        LinodApi.Reply changed = staff.put("tasks/" + id, Json.object("name", "first writer"), "If-Match", etag)
+        LinodApi.Reply changed = staff.patch("tasks/" + id, Json.object("name", "first writer"), "If-Match", etag)
                 .expect(200);
         Map<String, Object> first = changed.object();
         int changes = staff.changes(id).size();
 
-        staff.put("tasks/" + id, Json.object("name", "second writer"), "If-Match", etag).expectProblem(412);
+        staff.patch("tasks/" + id, Json.object("name", "second writer"), "If-Match", etag).expectProblem(412);
         staff.delete("tasks/" + id, "If-Match", etag).expectProblem(412);
         assertEquals(Json.write(first), Json.write(staff.task(id)), "a refused change changed the task");
         assertEquals(changes, staff.changes(id).size(), "a refused change left an audit row");
 
         String current = staff.get("tasks/" + id).expect(200).header("ETag");
-        staff.put("tasks/" + id, Json.object("name", "third writer"), "If-Match", current).expect(200);
+        staff.patch("tasks/" + id, Json.object("name", "third writer"), "If-Match", current).expect(200);
         staff.delete("tasks/" + id, "If-Match", staff.get("tasks/" + id).expect(200).header("ETag")).expect(204);
         staff.get("tasks/" + id).expectProblem(404);
     }
@@ -60,7 +60,11 @@ class OptimisticLockIT {
     void aChangeWithoutVersionIsRefused() {
         long id = quietTask();
         Map<String, Object> before = staff.task(id);
-        staff.put("tasks/" + id, Json.object("name", "blind writer")).expectInvalid("version");
+        // A PUT replaces everything: it must say what it is based on (a PATCH need not).
+        Map<String, Object> blind = new java.util.LinkedHashMap<>(before);
+        blind.remove("revision");
+        blind.put("name", "blind writer");
+        staff.put("tasks/" + id, blind).expectInvalid("revision");
         assertEquals(Json.write(before), Json.write(staff.task(id)), "a refused change changed the task");
     }
 
@@ -70,9 +74,9 @@ class OptimisticLockIT {
         staff.post("tasks/" + id + "/run-now", null).expect(200);
         staff.awaitFinishedRuns(id, 1, java.time.Duration.ofSeconds(30));
         Map<String, Object> after = staff.task(id);
-        Map<String, Object> changed = staff.put("tasks/" + id, Json.object("version", after.get("version"),
+        Map<String, Object> changed = staff.patch("tasks/" + id, Json.object("revision", after.get("revision"),
                 "name", "after the run")).expect(200).object();
         assertEquals("after the run", changed.get("name"));
-        assertNotEquals(after.get("version"), changed.get("version"));
+        assertNotEquals(after.get("revision"), changed.get("revision"));
     }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /status}: the daemon's state as JSON, and as {@code linod --list} printed it as text. */
 class StatusIT {
 
-    private static final String LOCAL_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?";
+    /** As Python printed a datetime: the site's local time to the second. */
+    private static final String LOCAL_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern LINE = Pattern.compile("\\[(\\d+)] (.+) do (\\w+)\\(\\) \\(last run: (\\[never]|"
             + LOCAL_TIME + "), next run: (\\[never]|\\[disabled]|\\[running]|" + LOCAL_TIME + ")\\)");
 
@@ -59,14 +62,24 @@ class StatusIT {
             }
             Map<String, Object> task = tasks.get(i - 1);
             if (!m.group(1).equals(String.valueOf(task.get("seqno"))) || !m.group(3).equals(task.get("procedure"))
-                    || !m.group(2).equals(task.get("when"))) {
+                    || !m.group(2).startsWith("Every ") && !m.group(2).startsWith("Once") && !m.group(2).equals("Never")
+                    && !m.group(2).startsWith("Cron ")) {
                 bad.add(lines[i] + " (task " + task + ")");
+            }
+            // The next run in the site's zone, to the second (the API's instants carry the site's offset); for
+            // tasks that run daily or less often, so that none ran between the two reads.
+            java.time.OffsetDateTime next = LinodApi.instant(task, "nextRunTime");
+            Object unit = ((Map<?, ?>) task.get("recurrence")).get("unit");
+            if (next != null && unit != null && List.of("daily", "weekly", "monthly", "yearly").contains(unit)
+                    && !Boolean.TRUE.equals(task.get("disabled")) && task.get("requestedAt") == null
+                    && m.group(5).matches(LOCAL_TIME) && !m.group(5).equals(STAMP.format(next))) {
+                bad.add(lines[i] + " (next run should be " + STAMP.format(next) + " as in " + task + ")");
             }
             if (task.get("lastStartTime") != null && m.group(4).equals("[never]")) {
                 bad.add(lines[i] + " (last run should match lastStartTime of " + task + ")");
             }
         }
-        assertEquals(List.of(), bad, "lines not like '[4] Every day do checkdata() (last run: …, next run: …)'");
+        assertEquals(List.of(), bad, "lines not like '[4] Every 1 day at 20:00:00 do checkdata() (last run: [never], next run: 2026-12-03 20:00:00)'");
         assertTrue(reply.body().contains("[" + created.get("seqno") + "] Never do checksummaries() (last run: [never],"
                 + " next run: [never])"), reply.body());
         assertTrue(Pattern.compile("\\[" + disabled.get("seqno") + "] Every 3 days do checkdata\\(\\) \\(last run: "

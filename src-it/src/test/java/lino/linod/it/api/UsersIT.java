@@ -38,14 +38,16 @@ class UsersIT {
         assertEquals(List.of("viewer"), listed(name).get("roles"));
         LinodApi first = LinodApi.as(name, "First-pass-1");
         first.get("tasks").expect(200);
-        first.post("tasks", Json.object("procedure", "checkdata", "every", 1, "unit", "never")).expectProblem(403);
+        first.post("tasks", Json.object("procedure", "checkdata",
+                "recurrence", Json.object("every", 1, "unit", "never"))).expectProblem(403);
 
         staff.put("users/" + name, Json.object("password", "Second-pass-2", "roles", List.of("staff"))).expect(200);
         assertEquals(List.of("staff"), listed(name).get("roles"));
         first.get("tasks").expect(401);
         LinodApi second = LinodApi.as(name, "Second-pass-2");
         Map<String, Object> task = second.post("tasks",
-                Json.object("procedure", "checkdata", "every", 1, "unit", "never", "name", name)).expect(201).object();
+                Json.object("procedure", "checkdata",
+                        "recurrence", Json.object("every", 1, "unit", "never"), "name", name)).expect(201).object();
         assertEquals(name, task.get("name"));
         second.get("users").expect(200);
 

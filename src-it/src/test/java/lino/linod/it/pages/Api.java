@@ -57,7 +57,8 @@ final class Api {
     /** A task that never runs by itself (unit {@code never}): only the test changes it. */
     Map<String, Object> createQuietTask(String procedure, String name) {
         return object(expect(send("POST", "tasks",
-                Json.object("procedure", procedure, "every", 1, "unit", "never", "name", name)), 201));
+                Json.object("procedure", procedure,
+                        "recurrence", Json.object("every", 1, "unit", "never"), "name", name)), 201));
     }
 
     Map<String, Object> task(long id) {
@@ -82,8 +83,10 @@ final class Api {
         return page.get("items") instanceof List<?> items ? objects(items) : List.of();
     }
 
+    /** The task's audit trail, newest first (its first 1,000 changes). */
     List<Map<String, Object>> changes(long id) {
-        return objects(expect(send("GET", "tasks/" + id + "/changes", null), 200));
+        Map<String, Object> page = object(expect(send("GET", "tasks/" + id + "/changes?size=1000", null), 200));
+        return page.get("items") instanceof List<?> items ? objects(items) : List.of();
     }
 
     List<Map<String, Object>> runs(long id) {
@@ -99,8 +102,8 @@ final class Api {
     Map<String, Object> update(long id, Object... namesAndValues) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Map<String, Object> body = Json.object(namesAndValues);
-            body.put("version", task(id).get("version"));
-            HttpResponse<String> reply = send("PUT", "tasks/" + id, body);
+            body.put("revision", task(id).get("revision"));
+            HttpResponse<String> reply = send("PATCH", "tasks/" + id, body);
             if (reply.statusCode() != 409) {
                 return object(expect(reply, 200));
             }
@@ -150,7 +153,8 @@ final class Api {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json"
+                    : "application/json");
         }
         return send(uri, request);
     }

@@ -124,9 +124,15 @@ class ContentSecurityPolicyIT {
 
         ChromeDriver d = Chromium.staff();
         TasksPageIT.filter(d, name, "all", Set.of(name));
+        waitFor("the page's push socket open", x -> "open".equals(Chromium.js(
+                "return document.documentElement.getAttribute('data-push');")) ? Boolean.TRUE : null);
         int refreshed = TasksPageIT.refreshed(d);
+        // Two changes made elsewhere (the API): the server pushes, the table refreshes itself.
+        api.update(id, "name", name + " ");
+        waitFor("a live refresh of the tasks table", x -> TasksPageIT.refreshed(x) >= refreshed + 1);
+        api.update(id, "name", name);
         waitFor("two live refreshes of the tasks table", x -> TasksPageIT.refreshed(x) >= refreshed + 2);
-        d.findElement(By.cssSelector("input.sort-name")).click();
+        TasksPageIT.click(d, "input.sort-name");
         TasksPageIT.clickInRow(id, ".run-now");
         waitFor("the Run now message", x -> x.findElements(By.cssSelector(".messages")).stream()
                 .map(WebElement::getText).anyMatch(t -> t.contains(RunningLinod.ADMIN + " requested to run")));

@@ -78,10 +78,48 @@ class TaskPageIT {
         assertEquals(name + "-renamed", d.findElement(By.id("name")).getAttribute("value"),
                 "the page keeps what was entered (" + message + ")");
         Map<String, Object> after = api.task(id);
-        assertEquals(before.get("version"), after.get("version"), "nothing saved: " + after);
+        assertEquals(before.get("revision"), after.get("revision"), "nothing saved: " + after);
         assertEquals(name, after.get("name"), "nothing saved");
         assertEquals(Json.write(before.get("recurrence")), Json.write(after.get("recurrence")), "nothing saved");
         assertEquals(changesBefore.size(), api.changes(id).size(), "no change recorded");
+    }
+
+    @Test
+    void anEmptiedNameIsRefusedBesideItsFieldAndNothingSaved() {
+        String name = Api.uniqueName("it-pages-empty-name");
+        long id = id(api.createQuietTask("checkdata", name));
+        Map<String, Object> before = api.task(id);
+        ChromeDriver d = openTask(id);
+        d.findElement(By.id("name")).clear();
+        d.findElement(By.id("save")).click();
+        String message = waitFor("the message beside #name", x -> {
+            String m = fieldMessage(x, "name");
+            return m.isEmpty() ? null : m;
+        });
+        assertTrue(message.contains("must not be empty"), message);
+        String global = text("messages");
+        assertFalse(global != null && global.contains("Saved."), "no 'Saved.' for a refused name: " + global);
+        Map<String, Object> after = api.task(id);
+        assertEquals(name, after.get("name"), "the name stays");
+        assertEquals(before.get("revision"), after.get("revision"), "nothing saved");
+    }
+
+    /** Lino's fields of a task: No., requested at, last start and last end, in the site's time to the second. */
+    @Test
+    void showsLinosFieldsOfATask() {
+        long id = id(api.createQuietTask("checkdata", Api.uniqueName("it-pages-lino-fields")));
+        api.runNow(id);
+        api.awaitFinishedRuns(id, 1, Duration.ofSeconds(60));
+        Map<String, Object> task = api.task(id);
+        java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm:ss");
+        openTask(id);
+        assertEquals(String.valueOf(task.get("seqno")), text("seqno"));
+        assertEquals(shown.format(java.time.OffsetDateTime.parse((String) task.get("lastStartTime"))),
+                text("last-start"));
+        assertEquals(shown.format(java.time.OffsetDateTime.parse((String) task.get("lastEndTime"))),
+                text("last-end"));
+        assertEquals("", text("requested-at"), "not requested now");
     }
 
     @Test

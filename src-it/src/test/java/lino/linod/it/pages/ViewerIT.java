@@ -88,7 +88,7 @@ class ViewerIT {
     /** The task's fields that any run request would change, and its audit trail. */
     private String state(long id) {
         Map<String, Object> task = api.task(id);
-        return "version=" + task.get("version") + " requestedAt=" + task.get("requestedAt") + " lastStartTime="
+        return "version=" + task.get("revision") + " requestedAt=" + task.get("requestedAt") + " lastStartTime="
                 + task.get("lastStartTime") + " runs=" + api.runs(id).size() + " changes=" + api.changes(id).size();
     }
 

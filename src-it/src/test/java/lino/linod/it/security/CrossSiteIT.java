@@ -68,7 +68,7 @@ class CrossSiteIT {
         assertEquals(List.of(), failures);
         Map<String, Object> after = Site.task(id);
         assertNull(after.get("requestedAt"), "a cross-site post requested a run: " + after);
-        assertEquals(Json.write(task.get("version")), Json.write(after.get("version")), "the task changed");
+        assertEquals(Json.write(task.get("revision")), Json.write(after.get("revision")), "the task changed");
     }
 
     @Test

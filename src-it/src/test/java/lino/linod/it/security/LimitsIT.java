@@ -120,7 +120,8 @@ class LimitsIT {
                 .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(text, UTF_8));
         if (text != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json"
+                    : "application/json");
         }
         String described = method + " " + path + (text == null ? "" : " " + (text.length() > 300
                 ? text.substring(0, 300) + "…(" + text.length() + " chars)" : text));
@@ -149,7 +150,8 @@ class LimitsIT {
     }
 
     private static long createQuietTask(URI base, String name) {
-        return id(send(base, "POST", "tasks", Json.object("procedure", "checkdata", "every", 1, "unit", "never",
+        return id(send(base, "POST", "tasks", Json.object("procedure", "checkdata",
+                "recurrence", Json.object("every", 1, "unit", "never"),
                 "name", name)).expect(201).object());
     }
 
@@ -264,7 +266,7 @@ class LimitsIT {
         List<String> names = send("GET", "tasks?size=1000", null).expect(200).items().stream()
                 .map(t -> String.valueOf(t.get("name"))).sorted().toList();
         return Json.write(List.of(send("GET", "tasks/" + task, null).expect(200).object(),
-                send("GET", "tasks/" + task + "/changes", null).expect(200).list(), names,
+                send("GET", "tasks/" + task + "/changes", null).expect(200).items(), names,
                 send("GET", "users", null).expect(200).list()));
     }
 
@@ -273,7 +275,7 @@ class LimitsIT {
         String name = uniqueName("it-limits-bounded");
         long task = createQuietTask(RunningLinod.base(), name);
         String before = state(task);
-        Object version = send("GET", "tasks/" + task, null).expect(200).object().get("version");
+        Object version = send("GET", "tasks/" + task, null).expect(200).object().get("revision");
         Json.Raw huge = new Json.Raw(HUGE_NUMBER);
         List<Object> allPositions = IntStream.rangeClosed(-31, 31).filter(p -> p != 0).boxed()
                 .map(Object.class::cast).toList();
@@ -282,7 +284,7 @@ class LimitsIT {
         changes.add(Map.entry("recurrence.positions", Json.object("recurrence", Json.object("unit", "monthly",
                 "every", 1, "weekdays", allDays, "positions", allPositions))));
         changes.add(Map.entry("seqno", Json.object("seqno", huge)));
-        changes.add(Map.entry("version", Json.object("version", huge, "name", "x")));
+        changes.add(Map.entry("revision", Json.object("revision", huge, "name", "x")));
         changes.add(Map.entry("recurrence.every", Json.object("recurrence", Json.object("unit", "daily",
                 "every", huge))));
         changes.add(Map.entry("recurrence.maxEvents", Json.object("recurrence", Json.object("unit", "daily",
@@ -301,11 +303,11 @@ class LimitsIT {
                 "zone", "Z".repeat(65)))));
         for (Map.Entry<String, Map<String, Object>> change : changes) {
             Map<String, Object> body = new LinkedHashMap<>(change.getValue());
-            body.putIfAbsent("version", version);
+            body.putIfAbsent("revision", version);
             send("PUT", "tasks/" + task, body).expectInvalid(change.getKey());
         }
-        send("POST", "tasks", Json.object("procedure", "checkdata", "name", name + "-every", "every", huge,
-                "unit", "daily")).expectInvalid("every");
+        send("POST", "tasks", Json.object("procedure", "checkdata", "name", name + "-every", "recurrence",
+                Json.object("every", huge, "unit", "daily"))).expectInvalid("recurrence.every");
         send("POST", "tasks", Json.object("procedure", "p".repeat(101), "name", name + "-procedure"))
                 .expectInvalid("procedure");
         send("PUT", "users/it-limits-roles", Json.object("password", "It-limits-1",
@@ -322,13 +324,13 @@ class LimitsIT {
     void theAuditTrailIsAnsweredInPages() {
         long task = createQuietTask(RunningLinod.base(), uniqueName("it-limits-changes"));
         for (String name : List.of("one", "two", "three")) {
-            Object version = send("GET", "tasks/" + task, null).expect(200).object().get("version");
-            send("PUT", "tasks/" + task, Json.object("version", version, "name", name)).expect(200);
+            Object version = send("GET", "tasks/" + task, null).expect(200).object().get("revision");
+            send("PATCH", "tasks/" + task, Json.object("revision", version, "name", name)).expect(200);
         }
-        List<Map<String, Object>> all = send("GET", "tasks/" + task + "/changes", null).expect(200).list();
+        List<Map<String, Object>> all = send("GET", "tasks/" + task + "/changes", null).expect(200).items();
         assertEquals(4, all.size(), all.toString());
         List<Map<String, Object>> second = send("GET", "tasks/" + task + "/changes?page=1&size=2", null).expect(200)
-                .list();
+                .items();
         assertEquals(all.subList(2, 4), second);
     }
 
@@ -345,16 +347,16 @@ class LimitsIT {
                 }
             }
             send(base, "POST", "tasks", Json.object("procedure", "checkdata", "name", uniqueName("it-limits-often"),
-                    "every", 30, "unit", "secondly")).expectInvalid("every");
+                    "recurrence", Json.object("every", 30, "unit", "secondly"))).expectInvalid("recurrence.every");
             long task = createQuietTask(base, uniqueName("it-limits-interval"));
             String before = Json.write(send(base, "GET", "tasks/" + task, null).expect(200).object());
-            Object version = send(base, "GET", "tasks/" + task, null).expect(200).object().get("version");
-            send(base, "PUT", "tasks/" + task, Json.object("version", version, "recurrence",
+            Object version = send(base, "GET", "tasks/" + task, null).expect(200).object().get("revision");
+            send(base, "PATCH", "tasks/" + task, Json.object("revision", version, "recurrence",
                     Json.object("unit", "secondly", "every", 59))).expectInvalid("recurrence.every");
-            send(base, "PUT", "tasks/" + task, Json.object("version", version, "recurrence",
+            send(base, "PATCH", "tasks/" + task, Json.object("revision", version, "recurrence",
                     Json.object("cron", "*/10 * * * * *"))).expectInvalid("recurrence.cron");
             assertEquals(before, Json.write(send(base, "GET", "tasks/" + task, null).expect(200).object()));
-            send(base, "PUT", "tasks/" + task, Json.object("version", version, "recurrence",
+            send(base, "PATCH", "tasks/" + task, Json.object("revision", version, "recurrence",
                     Json.object("unit", "minutely", "every", 1))).expect(200);
 
             int count = send(base, "GET", "tasks?size=1000", null).expect(200).items().size();
@@ -363,7 +365,8 @@ class LimitsIT {
                 createQuietTask(base, uniqueName("it-limits-fill-" + i));
             }
             Map<String, Object> problem = send(base, "POST", "tasks", Json.object("procedure", "checkdata",
-                    "name", uniqueName("it-limits-too-many"), "every", 1, "unit", "never")).expectProblem(409);
+                    "name", uniqueName("it-limits-too-many"), "recurrence", Json.object("every", 1, "unit", "never")))
+                    .expectProblem(409);
             assertTrue(String.valueOf(problem.get("detail")).contains("max_tasks"), problem.toString());
             assertEquals(max, send(base, "GET", "tasks?size=1000", null).expect(200).items().size(), "nothing created");
             send(base, "DELETE", "tasks/" + task, null).expect(204);

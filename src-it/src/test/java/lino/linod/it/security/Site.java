@@ -49,7 +49,8 @@ final class Site {
     @SuppressWarnings("unchecked")
     static Map<String, Object> quietTask(String name) {
         Wire.Reply reply = Wire.fresh().send("POST", "api/tasks", json(admin()),
-                Json.write(Json.object("procedure", "checkdata", "every", 1, "unit", "never", "name", name)));
+                Json.write(Json.object("procedure", "checkdata",
+                        "recurrence", Json.object("every", 1, "unit", "never"), "name", name)));
         assertEquals(201, reply.status(), reply.toString());
         return (Map<String, Object>) Json.parse(reply.body());
     }
