@@ -119,18 +119,31 @@ public class TaskPage extends Page implements Serializable {
     private transient SystemTask cached;
     private transient Object cachedFor;
 
+    private transient List<Run> cachedRuns;
+
     private SystemTask task() {
         Object request = jakarta.faces.context.FacesContext.getCurrentInstance();
         if (request == null || cachedFor != request) {
             cached = tasks.find(id).orElse(null);
+            cachedRuns = null;
             cachedFor = request;
         }
         return cached;
     }
 
+    /** The recent runs, read once per request (the table and the chart show them). */
+    private List<Run> recentRuns() {
+        task();
+        if (cachedRuns == null) {
+            cachedRuns = found ? runs.ofTask(id, 0, RUNS_SHOWN) : List.of();
+        }
+        return cachedRuns;
+    }
+
     private void forget() {
         cachedFor = null;
         cached = null;
+        cachedRuns = null;
     }
 
     public void save() {
@@ -320,7 +333,7 @@ public class TaskPage extends Page implements Serializable {
         if (!found) {
             return List.of();
         }
-        return runs.ofTask(id, 0, RUNS_SHOWN).stream().map(r -> new RunRow(r.getId(),
+        return recentRuns().stream().map(r -> new RunRow(r.getId(),
                 show(r.getStartTime(), settings.zone()), duration(r.duration()), r.getOutcome().name(),
                 r.getLog() == null ? "" : r.getLog(), r.getProgress(),
                 r.getProgressText() == null ? "" : r.getProgressText(), r.getOutcome() == Outcome.RUNNING))
@@ -337,7 +350,7 @@ public class TaskPage extends Page implements Serializable {
 
     /** Recent run durations as bars, oldest on the left: plain SVG made here, no script, no external asset. */
     public String getDurationChart() {
-        List<Run> recent = found ? runs.ofTask(id, 0, RUNS_SHOWN) : List.of();
+        List<Run> recent = recentRuns();
         List<Run> done = new ArrayList<>(recent.stream().filter(r -> r.getEndTime() != null).toList());
         java.util.Collections.reverse(done);
         int width = 400;
