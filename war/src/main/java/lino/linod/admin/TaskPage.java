@@ -5,21 +5,17 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureRegistry;
-import lino.linod.recurrence.InvalidRecurrenceException;
 import lino.linod.recurrence.Recurrence;
+import lino.linod.recurrence.RecurrenceFields;
 import lino.linod.recurrence.Unit;
 import lino.linod.recurrence.Violation;
 import lino.linod.run.Outcome;
@@ -170,93 +166,14 @@ public class TaskPage extends Page implements Serializable {
         }
     }
 
-    /** Reads the recurrence fields as typed; every mistake becomes a violation on its field. */
+    /** Reads the recurrence fields as typed, where the API reads its own; every mistake a violation on its field. */
     private Recurrence recurrence(List<Violation> violations) {
-        Recurrence.Builder b = Recurrence.builder();
-        if (!blank(unit)) {
-            try {
-                b.unit(Unit.ofLinoName(unit));
-            } catch (InvalidRecurrenceException e) {
-                violations.add(new Violation("unit", "unknown unit"));
-            }
-        }
-        Integer n = integer("every", every, violations);
-        if (n != null) {
-            b.every(n);
-        }
-        b.weekdays(weekdays.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
-                .map(e -> DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT))).toArray(DayOfWeek[]::new));
-        if (!blank(positions)) {
-            List<Integer> list = new ArrayList<>();
-            for (String p : positions.trim().split("[\\s,]+")) {
-                Integer value = integer("positions", p, violations);
-                if (value != null) {
-                    list.add(value);
-                }
-            }
-            b.positions(list.stream().mapToInt(Integer::intValue).toArray());
-        }
-        b.startDate(date("startDate", startDate, violations));
-        b.startTime(time("startTime", startTime, violations));
-        b.endDate(date("endDate", endDate, violations));
-        b.endTime(time("endTime", endTime, violations));
-        Integer max = integer("maxEvents", maxEvents, violations);
-        if (max != null) {
-            b.maxEvents(max);
-        }
-        if (!blank(cron)) {
-            b.cron(cron.trim());
-        }
-        if (!blank(zone)) {
-            try {
-                b.zone(ZoneId.of(zone.trim()));
-            } catch (DateTimeException e) {
-                violations.add(new Violation("zone", "unknown time zone"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            return null;
-        }
-        try {
-            return b.build();
-        } catch (InvalidRecurrenceException e) {
-            violations.addAll(e.violations());
-            return null;
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static Integer integer(String field, String text, List<Violation> violations) {
-        if (blank(text)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            violations.add(new Violation(field, "must be a whole number"));
-            return null;
-        }
-    }
-
-    private static LocalDate date(String field, String text, List<Violation> violations) {
-        try {
-            return blank(text) ? null : LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(field, "must be a date like 2026-04-05"));
-            return null;
-        }
-    }
-
-    private static LocalTime time(String field, String text, List<Violation> violations) {
-        try {
-            return blank(text) ? null : LocalTime.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(field, "must be a time like 04:00"));
-            return null;
-        }
+        List<String> days = weekdays.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        List<String> listed = positions == null || positions.isBlank() ? List.of()
+                : List.of(positions.trim().split("[\\s,]+"));
+        return new RecurrenceFields(unit, every, days, listed, startDate, startTime, endDate, endTime, maxEvents,
+                cron, zone).read(violations);
     }
 
     public void runNow() {

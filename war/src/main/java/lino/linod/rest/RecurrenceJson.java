@@ -3,18 +3,13 @@ package lino.linod.rest;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import lino.linod.recurrence.InvalidRecurrenceException;
 import lino.linod.recurrence.Recurrence;
-import lino.linod.recurrence.Unit;
+import lino.linod.recurrence.RecurrenceFields;
 import lino.linod.recurrence.Violation;
 
 /** A recurrence as JSON: {@code unit, every, weekdays, positions, startDate, startTime, endDate, endTime, maxEvents, cron, zone}. */
@@ -49,88 +44,32 @@ final class RecurrenceJson {
         return o.build();
     }
 
-    /** Reads a recurrence; type mistakes and rule violations are added to the body's violations. */
+    /**
+     * Reads a recurrence: the JSON types here (each member's), everything else where the pages read theirs too
+     * ({@link RecurrenceFields}); mistakes are added to the body's violations, named with the body's prefix.
+     */
     static Recurrence read(Body body) {
         String p = body.prefix();
         int before = body.violations.size();
-        Recurrence.Builder b = Recurrence.builder();
         String unit = body.string("unit", 20);
-        if (unit != null) {
-            try {
-                b.unit(Unit.ofLinoName(unit));
-            } catch (InvalidRecurrenceException e) {
-                body.violations.add(new Violation(p + "unit", "unknown unit '" + unit
-                        + "'; one of once, never, secondly, minutely, hourly, daily, weekly, monthly, yearly, easter"));
-            }
-        }
-        Integer every = body.integer("every");
-        if (every != null) {
-            b.every(every);
-        }
+        Long every = body.longValue("every", Integer.MIN_VALUE, Integer.MAX_VALUE);
         List<String> days = body.strings("weekdays", 20, 7);
-        if (days != null) {
-            java.util.EnumSet<DayOfWeek> checked = java.util.EnumSet.noneOf(DayOfWeek.class);
-            for (String d : days) {
-                try {
-                    checked.add(DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    body.violations.add(new Violation(p + "weekdays", "unknown day '" + d + "'"));
-                }
-            }
-            b.weekdays(checked.toArray(DayOfWeek[]::new));
-        }
         List<Integer> positions = body.integers("positions", MAX_POSITIONS);
-        if (positions != null) {
-            b.positions(positions.stream().mapToInt(Integer::intValue).toArray());
-        }
-        b.startDate(date(body, "startDate"));
-        b.startTime(time(body, "startTime"));
-        b.endDate(date(body, "endDate"));
-        b.endTime(time(body, "endTime"));
-        Integer max = body.integer("maxEvents");
-        if (max != null) {
-            b.maxEvents(max);
-        }
+        String startDate = body.string("startDate", 10);
+        String startTime = body.string("startTime", 8);
+        String endDate = body.string("endDate", 10);
+        String endTime = body.string("endTime", 8);
+        Long max = body.longValue("maxEvents", Integer.MIN_VALUE, Integer.MAX_VALUE);
         String cron = body.string("cron", 200);
-        if (cron != null) {
-            b.cron(cron);
-        }
         String zone = body.string("zone", 64);
-        if (zone != null) {
-            try {
-                b.zone(ZoneId.of(zone));
-            } catch (DateTimeException e) {
-                body.violations.add(new Violation(p + "zone", "unknown time zone '" + zone + "'"));
-            }
-        }
         if (body.violations.size() > before) {
             return null;
         }
-        try {
-            return b.build();
-        } catch (InvalidRecurrenceException e) {
-            e.violations().forEach(v -> body.violations.add(new Violation(p + v.field(), v.message())));
-            return null;
-        }
-    }
-
-    private static LocalDate date(Body body, String key) {
-        String text = body.string(key, 10);
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            body.violations.add(new Violation(body.prefix() + key, "must be a date like 2026-04-05"));
-            return null;
-        }
-    }
-
-    private static LocalTime time(Body body, String key) {
-        String text = body.string(key, 8);
-        try {
-            return text == null ? null : LocalTime.parse(text);
-        } catch (DateTimeParseException e) {
-            body.violations.add(new Violation(body.prefix() + key, "must be a time like 04:00"));
-            return null;
-        }
+        List<Violation> found = new ArrayList<>();
+        Recurrence r = new RecurrenceFields(unit, every == null ? null : every.toString(), days,
+                positions == null ? null : positions.stream().map(String::valueOf).toList(), startDate, startTime,
+                endDate, endTime, max == null ? null : max.toString(), cron, zone).read(found);
+        found.forEach(v -> body.violations.add(new Violation(p + v.field(), v.message())));
+        return r;
     }
 }
