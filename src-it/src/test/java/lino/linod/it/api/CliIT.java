@@ -54,27 +54,31 @@ class CliIT {
         assertEquals(served.split("\n")[0], lines[0], "the count line: " + list);
         assertTrue(lines[0].matches("\\d+ scheduled jobs:"), list.toString());
         assertEquals(served.split("\n").length, lines.length, list.toString());
+        assertTrue(list.out().endsWith("\n"), "the listing ends its last line");
     }
 
     @Test
     void theEverydayActions() throws Exception {
-        long id = id(staff.createQuietTask("checkdata", LinodApi.uniqueName("it-api-cli")));
-        Result disable = linod("disable", String.valueOf(id));
+        Map<String, Object> created = staff.createQuietTask("checkdata", LinodApi.uniqueName("it-api-cli"));
+        long id = id(created);
+        // A task is named by its No., as --list and the log show it.
+        String no = String.valueOf(created.get("seqno"));
+        Result disable = linod("disable", no);
         assertEquals(0, disable.exit(), disable.toString());
         assertEquals("Disabled", disable.out().trim());
         assertEquals(Boolean.TRUE, staff.task(id).get("disabled"));
-        Result enable = linod("enable", String.valueOf(id));
+        Result enable = linod("enable", no);
         assertEquals(0, enable.exit(), enable.toString());
         assertEquals(Boolean.FALSE, staff.task(id).get("disabled"));
 
-        Result runNow = linod("run-now", String.valueOf(id));
+        Result runNow = linod("run-now", no);
         assertEquals(0, runNow.exit(), runNow.toString());
         assertTrue(runNow.out().contains("requested to run this task"), runNow.toString());
-        Result cancel = linod("cancel-request", String.valueOf(id));
+        Result cancel = linod("cancel-request", no);
         assertEquals(0, cancel.exit(), cancel.toString());
         assertTrue(!cancel.out().isBlank(), cancel.toString());
 
-        Result shown = linod("show", String.valueOf(id));
+        Result shown = linod("show", "id=" + id);
         assertEquals(0, shown.exit(), shown.toString());
         @SuppressWarnings("unchecked")
         Map<String, Object> task = (Map<String, Object>) Json.parse(shown.out());
@@ -83,9 +87,12 @@ class CliIT {
 
     @Test
     void mistakesAreTold() throws Exception {
-        Result unknown = linod("run-now", "987654321");
+        Result unknown = linod("run-now", "id=987654321");
         assertEquals(1, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().contains("HTTP 404"), unknown.toString());
+        Result noSuchNo = linod("run-now", "987654");
+        assertEquals(1, noSuchNo.exit(), noSuchNo.toString());
+        assertTrue(noSuchNo.err().contains("no task has No. 987654"), noSuchNo.toString());
         Result usage = linod("explode");
         assertEquals(2, usage.exit(), usage.toString());
         assertTrue(usage.err().contains("--list"), usage.toString());
