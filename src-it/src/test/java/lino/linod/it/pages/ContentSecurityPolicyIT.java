@@ -143,7 +143,7 @@ class ContentSecurityPolicyIT {
 
         d.get(url("task.xhtml?id=" + id));
         waitFor("the task page", x -> !x.findElements(By.id("run-now")).isEmpty());
-        d.findElement(By.id("run-now")).click();
+        TasksPageIT.click(d, "#run-now");
         waitFor("the second run on the live task page", Duration.ofSeconds(30),
                 x -> x.findElements(By.cssSelector("#runs tr.run")).size() == 2);
         for (String page : List.of("procedures.xhtml", "daemon.xhtml")) {

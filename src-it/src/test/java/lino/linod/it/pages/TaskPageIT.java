@@ -224,7 +224,7 @@ class TaskPageIT {
         ChromeDriver d = openTask(id);
         assertTrue(all("#runs tr.run").isEmpty(), "no runs yet");
         TasksPageIT.markWindow();
-        d.findElement(By.id("run-now")).click();
+        TasksPageIT.click(d, "#run-now");
         waitFor("the live page to show the finished run", Duration.ofSeconds(30), x -> {
             List<WebElement> runs = x.findElements(By.cssSelector("#runs tr.run"));
             return runs.size() == 1 && !runs.get(0).findElement(By.cssSelector("td.outcome")).getText().isBlank()
