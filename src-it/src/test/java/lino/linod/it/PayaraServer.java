@@ -112,30 +112,30 @@ final class PayaraServer implements LinodServer {
         }
     }
 
-    /** Whether the HTTP listener takes connections within {@code timeout}. */
-    private boolean httpOpens(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("localhost", portBase + 80), 5_000);
-                return true;
-            } catch (IOException e) {
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
+    /** Whether the HTTP listener takes connections within {@code timeout} (asked as {@link #awaitHttp} asks). */
+    private boolean httpOpens(Duration timeout) {
+        try {
+            Poll.until("Payara Server's HTTP listener on " + (portBase + 80) + " opens", timeout, this::takes);
+            return true;
+        } catch (AssertionError e) {
+            return false;
         }
-        return false;
+    }
+
+    /** True when the HTTP port takes a connection, else null (for {@link Poll#until}). */
+    private Boolean takes() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", portBase + 80), 5_000);
+            return true;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Waits until the HTTP listener takes connections. */
     private void awaitHttp() {
-        Poll.until("Payara Server's HTTP listener on " + (portBase + 80) + " opens", Duration.ofMinutes(2), () -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("localhost", portBase + 80), 5_000);
-                return true;
-            } catch (IOException e) {
-                return null;
-            }
-        });
+        Poll.until("Payara Server's HTTP listener on " + (portBase + 80) + " opens", Duration.ofMinutes(2),
+                this::takes);
     }
 
     @Override
