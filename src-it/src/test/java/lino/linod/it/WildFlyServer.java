@@ -34,6 +34,7 @@ final class WildFlyServer implements LinodServer {
     static WildFlyServer start(File ear, Map<String, String> environment, List<Path> libraries)
             throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("linod.wildflyHome", "target/wildfly"));
+        String name = ear.getName();
         List<String> cli = new ArrayList<>(List.of(
                 "embed-server --server-config=standalone-full.xml --std-out=discard",
                 // Jakarta Security's own mechanisms, not Elytron's JASPI integration, decide who is signed in.
@@ -42,7 +43,7 @@ final class WildFlyServer implements LinodServer {
         for (Path library : libraries) {
             cli.add("deployment-overlay add --name=linod-" + library.getFileName().toString().replace('.', '-')
                     + " --content=/lib/" + library.getFileName() + "=" + library.toAbsolutePath()
-                    + " --deployments=linod.ear");
+                    + " --deployments=" + name);
         }
         cli.add("stop-embedded-server");
         Path script = ServerProcess.itDir().toPath().resolve("wildfly-setup.cli");
@@ -50,18 +51,19 @@ final class WildFlyServer implements LinodServer {
         run(home, List.of("sh", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script));
         Path deployments = home.resolve("standalone/deployments");
         try (var old = Files.list(deployments)) {
-            for (Path marker : old.filter(f -> f.getFileName().toString().startsWith("linod.ear.")).toList()) {
-                Files.delete(marker);
+            // One linod per server: an EAR (and its markers) that an earlier run left goes.
+            for (Path left : old.filter(f -> f.getFileName().toString().matches(".*\\.ear(\\..*)?")).toList()) {
+                Files.delete(left);
             }
         }
-        Files.copy(ear.toPath(), deployments.resolve("linod.ear"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(ear.toPath(), deployments.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         ServerProcess process = ServerProcess.wildfly(home, freeOffset(), "derby-wildfly", environment);
-        boolean deployed = process.awaitLine(l -> l.contains("WFLYSRV0010") && l.contains("linod.ear"),
+        boolean deployed = process.awaitLine(l -> l.contains("WFLYSRV0010") && l.contains(name),
                 l -> l.contains("WFLYSRV0026") || l.contains("WFLYCTL0186") || l.contains("WFLYSRV0021"),
                 Duration.ofMinutes(4)).isPresent();
         if (!deployed) {
             process.close();
-            throw new IllegalStateException("WildFly did not deploy linod.ear:\n" + process.tail());
+            throw new IllegalStateException("WildFly did not deploy " + name + ":\n" + process.tail());
         }
         return new WildFlyServer(process);
     }
