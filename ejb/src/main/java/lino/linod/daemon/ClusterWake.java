@@ -64,7 +64,7 @@ final class ClusterWake {
         long wait = 500;
         while (running) {
             // A connection of its own, outside the pool: it stays open and waits on its socket.
-            try (Connection c = new ConfiguredDataSource().getConnection()) {
+            try (Connection c = ConfiguredDataSource.own().getConnection()) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }

@@ -28,7 +28,7 @@ final class Heartbeat {
     private static final Logger LOG = Daemon.LOG;
 
     private final Nodes nodes;
-    private final Heartbeats beating = new Heartbeats(new ConfiguredDataSource());
+    private final Heartbeats beating = new Heartbeats(ConfiguredDataSource.own());
     private final Settings settings;
     private final ManagedScheduledExecutorService timer;
     private final Supplier<Instant> clock;

@@ -60,7 +60,7 @@ final class Outage {
         if (!isAway()) {
             return true;
         }
-        try (java.sql.Connection c = new lino.linod.site.ConfiguredDataSource().getConnection()) {
+        try (java.sql.Connection c = lino.linod.site.ConfiguredDataSource.own().getConnection()) {
             return c.isValid(2);
         } catch (java.sql.SQLException | RuntimeException e) {
             log.log(Level.FINE, "The database does not answer yet", e);

@@ -35,6 +35,31 @@ public class ConfiguredDataSource implements DataSource {
         return databaseName;
     }
 
+    /** Set when the server binds {@code java:app/jdbc/linod} to a data source of its own (Open Liberty). */
+    private static volatile DataSource server;
+
+    /**
+     * Where linod's connections of its own (the heartbeat, the probe during an outage, PostgreSQL's LISTEN) come
+     * from: this class, reaching the database that the settings name; or the server's data source when
+     * {@code java:app/jdbc/linod} is not this class's (see {@link #serverBinds}), since the settings then name no
+     * database at all.
+     */
+    public static DataSource own() {
+        DataSource bound = server;
+        return bound != null ? bound : new ConfiguredDataSource();
+    }
+
+    /**
+     * Called by {@link Database} at the start with the URL that {@code java:app/jdbc/linod} reached: when it is not
+     * the URL of the settings, the server has bound the name to a data source of its own, and linod's own
+     * connections use that one. Returns whether it did.
+     */
+    static boolean serverBinds(DataSource bound, String reachedUrl) {
+        boolean other = reachedUrl == null || !reachedUrl.equals(new ConfiguredDataSource().url());
+        server = other ? bound : null;
+        return other;
+    }
+
     /** Whether the operator's database is PostgreSQL (several nodes may share it). */
     public static boolean isPostgres() {
         String url = Settings.outside("jdbc_url");

@@ -63,6 +63,11 @@ public class Database {
                 String name = url.substring(EMBEDDED.length());
                 derbyDatabase = name.contains(";") ? name.substring(0, name.indexOf(';')) : name;
             }
+            if (ConfiguredDataSource.serverBinds(dataSource, url)) {
+                LOG.info("java:app/jdbc/linod is a data source of the server's (" + url + "), not linod's own:"
+                        + " the LINOD_JDBC_* settings do not apply, and linod's own connections (heartbeat,"
+                        + " outage probe) use it too.");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("linod: cannot connect to its database java:app/jdbc/linod: " + e, e);
         }

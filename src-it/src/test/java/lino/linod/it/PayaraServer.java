@@ -38,8 +38,20 @@ final class PayaraServer implements LinodServer {
     /** @param libraries JDBC drivers, put into the domain's {@code lib/} folder (the server's common class path) */
     static PayaraServer start(File ear, Map<String, String> environment, List<Path> libraries)
             throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("linod.payaraHome", "target/payara6"));
-        Path domains = Path.of(System.getProperty("linod.itDir", "target"), "payara-domains");
+        return start(Path.of(System.getProperty("linod.payaraHome", "target/payara6")), "payara-domains", false,
+                ear, environment, libraries);
+    }
+
+    /** GlassFish 7, Payara Server's origin: the same commands, the same layout. */
+    static PayaraServer glassfish(File ear, Map<String, String> environment, List<Path> libraries)
+            throws IOException, InterruptedException {
+        return start(Path.of(System.getProperty("linod.glassfishHome", "target/glassfish7")), "glassfish-domains",
+                true, ear, environment, libraries);
+    }
+
+    private static PayaraServer start(Path home, String domainsDir, boolean glassfish, File ear,
+            Map<String, String> environment, List<Path> libraries) throws IOException, InterruptedException {
+        Path domains = Path.of(System.getProperty("linod.itDir", "target"), domainsDir);
         PayaraServer server = new PayaraServer(home, domains, freePortBase());
         server.asadmin(Map.of(), "create-domain", "--nopassword=true", "--portbase", String.valueOf(server.portBase),
                 "--domaindir", domains.toString(), server.domain);
@@ -47,22 +59,34 @@ final class PayaraServer implements LinodServer {
             Files.copy(library, domains.resolve(server.domain).resolve("lib").resolve(library.getFileName()));
         }
         server.asadmin(environment, "start-domain", "--domaindir", domains.toString(), server.domain);
-        // As the README tells operators: no Server banner, no X-Powered-By, on plain and TLS listeners, in one
-        // set (each set restarts the listeners it touches, in the background: back to back, two restarts can
-        // overlap). The README adds a restart; the build restarts only when the HTTP port stays closed.
-        List<String> set = new ArrayList<>(List.of("--port", String.valueOf(server.portBase + 48), "set"));
-        for (String listener : List.of("http-listener-1", "http-listener-2")) {
-            for (String banner : List.of("server-header", "xpowered-by")) {
-                set.add("configs.config.server-config.network-config.protocols.protocol." + listener + ".http."
-                        + banner + "=false");
+        try {
+            String admin = String.valueOf(server.portBase + 48);
+            // As the README tells operators: no Server banner, no X-Powered-By, on plain and TLS listeners, in one
+            // set (each set restarts the listeners it touches, in the background: back to back, two restarts can
+            // overlap). Payara has a setting for the Server header; GlassFish names itself there after the
+            // system property product.name, which an empty JVM option blanks (it takes effect at a restart).
+            List<String> set = new ArrayList<>(List.of("--port", admin, "set"));
+            for (String listener : List.of("http-listener-1", "http-listener-2")) {
+                for (String banner : glassfish ? List.of("xpowered-by") : List.of("server-header", "xpowered-by")) {
+                    set.add("configs.config.server-config.network-config.protocols.protocol." + listener + ".http."
+                            + banner + "=false");
+                }
             }
-        }
-        server.asadmin(Map.of(), set.toArray(String[]::new));
-        server.asadmin(Map.of(), "--port", String.valueOf(server.portBase + 48), "deploy", ear.getPath());
-        if (!server.httpOpens(Duration.ofSeconds(30))) {
-            System.err.println("Payara Server's HTTP port " + (server.portBase + 80) + " stayed closed; restarting");
-            server.asadmin(environment, "restart-domain", "--domaindir", domains.toString(), server.domain);
-            server.awaitHttp();
+            server.asadmin(Map.of(), set.toArray(String[]::new));
+            if (glassfish) {
+                server.asadmin(Map.of(), "--port", admin, "create-jvm-options", "-Dproduct.name=");
+                server.asadmin(environment, "restart-domain", "--domaindir", domains.toString(), server.domain);
+            }
+            server.asadmin(Map.of(), "--port", admin, "deploy", ear.getPath());
+            // Payara: the README adds a restart; the build restarts only when the HTTP port stays closed.
+            if (!server.httpOpens(Duration.ofSeconds(30))) {
+                System.err.println("The HTTP port " + (server.portBase + 80) + " stayed closed; restarting");
+                server.asadmin(environment, "restart-domain", "--domaindir", domains.toString(), server.domain);
+                server.awaitHttp();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            server.close();
+            throw e;
         }
         return server;
     }

@@ -29,12 +29,17 @@ public final class RunningLinod {
 
     private static LinodServer server;
     private static PostgresProcess postgres;
+    /** Why the server did not start: told to every later test at once, instead of starting it again for each. */
+    private static RuntimeException failed;
 
     private RunningLinod() {
     }
 
     /** Starts the server on first use, waits until it is ready and returns {@code http://localhost:PORT/linod/}. */
     public static synchronized URI base() {
+        if (failed != null) {
+            throw new IllegalStateException("The server did not start (see the first failure)", failed);
+        }
         if (server == null) {
             Map<String, String> environment = new HashMap<>(Map.of("LINOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
                     "LINOD_TRUSTED_PROXIES", PROXY));
@@ -53,15 +58,22 @@ public final class RunningLinod {
                 LinodServer started = switch (kind()) {
                     case "payara" -> PayaraServer.start(builtEar(), environment, libraries);
                     case "wildfly" -> WildFlyServer.start(builtEar(), environment, libraries);
+                    case "glassfish" -> PayaraServer.glassfish(builtEar(), environment, libraries);
+                    case "liberty" -> LibertyServer.start(builtEar(), environment, derbyJars());
                     default -> startMicro(environment, libraries);
                 };
                 closeAtExit(started);
                 server = started;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failed = new UncheckedIOException(e);
+                throw failed;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                failed = new IllegalStateException(e);
+                throw failed;
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
             }
         }
         return server.base();
@@ -105,6 +117,14 @@ public final class RunningLinod {
     private static ServerProcess startMicro(Map<String, String> environment, List<Path> libraries)
             throws IOException, InterruptedException {
         return ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries).awaitReady();
+    }
+
+    /** Derby's jars as Maven Central names them, for a server that takes its driver from a library of its own. */
+    private static List<Path> derbyJars() throws IOException {
+        Path dir = Path.of(System.getProperty("linod.derbyJars", "target/derby-jars"));
+        try (var jars = java.nio.file.Files.list(dir)) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     private static File builtEar() {

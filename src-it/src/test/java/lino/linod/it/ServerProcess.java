@@ -65,6 +65,12 @@ final class ServerProcess implements LinodServer {
         return new ServerProcess(command, null, environment, port);
     }
 
+    /** Any server started by {@code command} in {@code directory}, its HTTP on {@code port}. */
+    static ServerProcess command(List<String> command, File directory, Map<String, String> environment, int port)
+            throws IOException {
+        return new ServerProcess(command, directory, environment, port);
+    }
+
     /** WildFly (standalone-full) from {@code home}, its ports shifted by {@code offset}. */
     static ServerProcess wildfly(Path home, int offset, String derbyHome, Map<String, String> environment)
             throws IOException {
