@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A database outage on Derby's network server: a Payara Micro node (the built WAR) uses a Derby network server
- * that this test runs, stops for 20 s and starts again. The node runs tasks again without a restart; the seconds
+ * that this test runs, stops for 8 s and starts again. The node runs tasks again without a restart; the seconds
  * are printed, not asserted.
  */
 class DerbyNetworkIT {
@@ -50,7 +50,7 @@ class DerbyNetworkIT {
     }
 
     @Test
-    void aNodeGoesOnAfterTheNetworkServerWasAwayFor20Seconds() throws Exception {
+    void aNodeGoesOnAfterTheNetworkServerWasAwayFor8Seconds() throws Exception {
         int port = ServerProcess.freePort();
         Path db = ServerProcess.itDir().toPath().resolve("derby-network").resolve("linod").toAbsolutePath();
         NetworkServerControl derby = started(port);
@@ -69,7 +69,7 @@ class DerbyNetworkIT {
 
             int linesBefore = micro.lines().size();
             derby.shutdown();
-            Poll.window(Duration.ofSeconds(20));
+            Poll.window(Duration.ofSeconds(8));
             derby = started(port);
             long back = System.currentTimeMillis();
 
@@ -88,7 +88,7 @@ class DerbyNetworkIT {
             List<String> during = micro.lines().subList(linesBefore, micro.lines().size());
             long records = during.stream().filter(l -> l.startsWith("[20") && !l.contains(" ended: ")
                     && !l.contains("lino.linod.procedure")).count();
-            System.out.printf("DerbyNetworkIT: network server away for 20 s: the node was ready again after %.1f s"
+            System.out.printf("DerbyNetworkIT: network server away for 8 s: the node was ready again after %.1f s"
                     + " and ran its task after %.1f s; %d log records about it%n", ready, (first - back) / 1000.0,
                     records);
             assertTrue(during.stream().anyMatch(l -> l.contains("The database answers again")), micro.tail());
