@@ -345,6 +345,44 @@ public class SystemTasks {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * Lino's SetupTasks ("adjust the database objects to the latest changes"), as a user's action: a task for each
+     * registered procedure that has none (as at the start: its suggested recurrence, named after it), and each
+     * task whose procedure is no longer registered kept but made never due on its own. What it changes goes to
+     * the audit trail as done by {@code user}: "created" for a new task, "procedure" ("not registered") for a
+     * task it took off the schedule. One transaction.
+     */
+    public Setup setup(String user, Instant now, ZoneId zone) {
+        List<SystemTask> created = new ArrayList<>();
+        registry.procedures().values().stream()
+                .sorted(java.util.Comparator.comparing(lino.linod.procedure.ProcedureInfo::name))
+                .forEach(p -> installIfNeeded(p.name(), p.suggested(), user, now, zone).ifPresent(created::add));
+        List<SystemTask> unresolved = unresolved(registry.procedures().keySet());
+        for (SystemTask task : unresolved) {
+            if (task.getNextRunTime() != null) {
+                task.setNextRunTime(null);
+                em.persist(new Change(task.getId(), now, user, "procedure", task.getProcedure(), "not registered"));
+                changed(task.getId());
+            }
+        }
+        return new Setup(created, unresolved);
+    }
+
+    /** What {@link #setup} did: the tasks it created, and the tasks whose procedure is not registered. */
+    public record Setup(List<SystemTask> created, List<SystemTask> unresolved) {
+
+        /** Says it in a sentence, as Lino's actions do. */
+        public String message() {
+            String made = created.isEmpty() ? "No task to create."
+                    : "Created " + created.stream().map(SystemTask::label).collect(java.util.stream.Collectors
+                            .joining(", ")) + ".";
+            return unresolved.isEmpty() ? made : made + " " + unresolved.size() + (unresolved.size() == 1
+                    ? " task has a procedure that is" : " tasks have a procedure that is") + " not registered: "
+                    + unresolved.stream().map(SystemTask::label).collect(java.util.stream.Collectors.joining(", "))
+                    + ".";
+        }
+    }
+
     /** A task whose procedure is no longer registered stays, but is never due on its own. */
     public void unschedule(long id) {
         SystemTask task = em.find(SystemTask.class, id);

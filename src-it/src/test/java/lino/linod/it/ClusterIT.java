@@ -316,7 +316,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killNineOfTheNodeRunningATaskFailsOver() throws Exception {
         ServerProcess a = NODES.get("node-a");
         Http.Reply created = api(a, "POST", "tasks",
@@ -348,7 +348,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void sigtermOfANodeDuringARunLogsDoneAndFreesTheTask() throws Exception {
         Row running = Poll.until("the long task running", Duration.ofSeconds(60), () -> runs("task_id = " + longTask
                 + " AND outcome = 'RUNNING'").stream().findFirst().orElse(null));
@@ -368,10 +368,11 @@ class ClusterIT {
                 "the node left");
     }
 
+    /** Before the kill -9 and SIGTERM tests, so that all three nodes are up without starting two again. */
     @Test
-    @Order(6)
+    @Order(4)
     void afterPostgresWasAwayFor20SecondsEveryNodeRunsTasksAgain() throws Exception {
-        // The two stopped nodes come back with the same command.
+        // Any stopped node comes back with the same command (none, in the order the tests run).
         List<String> restarted = new ArrayList<>();
         for (Map.Entry<String, ServerProcess> e : NODES.entrySet()) {
             if (!e.getValue().isAlive()) {
@@ -456,13 +457,16 @@ class ClusterIT {
     @Test
     @Order(7)
     void aSecondLiveNodeWithTheSameNameIsRefused() throws Exception {
-        try (ServerProcess twin = launch("node-c")) {
-            java.util.Optional<String> refusal = twin.awaitLine(l -> l.contains("another node named 'node-c'"),
+        // A node that the kill -9 and SIGTERM tests left alive.
+        String name = NODES.entrySet().stream().filter(e -> NAMES.contains(e.getKey()) && e.getValue().isAlive())
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        try (ServerProcess twin = launch(name)) {
+            java.util.Optional<String> refusal = twin.awaitLine(l -> l.contains("another node named '" + name + "'"),
                     ServerProcess::isMicroReady, Duration.ofMinutes(3));
             assertTrue(refusal.isPresent(), "the twin is refused:\n" + twin.tail());
         }
-        assertEquals(1, scalar("SELECT COUNT(*) FROM linod_node WHERE name = 'node-c'"));
-        assertEquals(200, Http.get(NODES.get("node-c"), "health/ready", null, null).status());
+        assertEquals(1, scalar("SELECT COUNT(*) FROM linod_node WHERE name = '" + name + "'"));
+        assertEquals(200, Http.get(NODES.get(name), "health/ready", null, null).status());
     }
 
     /** Last: a fourth node, on a database that linod 0.1.0 made, takes it over with its rows. */

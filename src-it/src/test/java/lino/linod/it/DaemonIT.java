@@ -247,4 +247,35 @@ class DaemonIT {
         assertTrue(again.runId() != orphan.getId());
         assertFalse(tasks.find(warns.getId()).orElseThrow().isRunning());
     }
+    /**
+     * Lino's SetupTasks as a user's action: the task of a procedure that has none comes back with the suggested
+     * recurrence, written to the audit trail as the user's; a task whose procedure is not registered is listed and
+     * never due; a second call creates nothing.
+     */
+    @Test
+    @Order(10)
+    void setupTasksMakesTheMissingTasksAndNamesTheUnresolvedOnes() {
+        SystemTask weekly = task("it_weekly");
+        assertTrue(tasks.delete(weekly.getId(), t -> true, "it-staff", TestClock.now()));
+        assertTrue(tasks.ofProcedure("it_weekly").isEmpty());
+
+        SystemTasks.Setup done = tasks.setup("it-staff", TestClock.now(), ZoneOffset.UTC);
+        assertEquals(List.of("it_weekly"), done.created().stream().map(SystemTask::getProcedure).toList(),
+                done.message());
+        SystemTask made = done.created().get(0);
+        assertEquals("it_weekly", made.getName());
+        assertEquals(weekly.getRecurrence(), made.getRecurrence(), "the suggested recurrence");
+        assertNotNull(made.getNextRunTime(), "scheduled");
+        assertTrue(done.unresolved().stream().anyMatch(t -> t.getProcedure().equals("no_such_procedure")),
+                done.message());
+        assertTrue(done.unresolved().stream().allMatch(t -> t.getNextRunTime() == null), done.message());
+        assertTrue(done.message().startsWith("Created " + made.label() + ". "), done.message());
+        assertTrue(done.message().contains("not registered: "), done.message());
+        assertEquals(List.of("created by it-staff"), tasks.changes(made.getId()).stream()
+                .map(c -> c.getField() + " by " + c.getUser()).toList());
+
+        SystemTasks.Setup again = tasks.setup("it-staff", TestClock.now(), ZoneOffset.UTC);
+        assertEquals(List.of(), again.created());
+        assertTrue(again.message().startsWith("No task to create."), again.message());
+    }
 }

@@ -148,6 +148,14 @@ public class TasksPage extends Page implements Serializable {
         }
     }
 
+    /** Lino's SetupTasks: says what it did. */
+    public void setupTasks() {
+        if (mayChange()) {
+            info(tasks.setup(getUser(), clock.instant(), settings.zone()).message());
+            load();
+        }
+    }
+
     public void cancelRequest(long id) {
         if (mayChange()) {
             tasks.cancelRequest(id, getUser(), clock.instant()).ifPresentOrElse(Page::info,

@@ -40,7 +40,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(TasksResource.class, RunsResource.class,
-            ProceduresResource.class, StatusResource.class, UsersResource.class, OpenApiResource.class);
+            ProceduresResource.class, StatusResource.class, UsersResource.class, OpenApiResource.class,
+            SetupTasksResource.class);
 
     private static Map<String, Object> document;
 

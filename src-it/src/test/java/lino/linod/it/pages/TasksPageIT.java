@@ -179,6 +179,20 @@ class TasksPageIT {
         }
     }
 
+    /** Lino's SetupTasks on the page: staff press it and read what it did, without a reload. */
+    @Test
+    void setupTasksSaysWhatItDid() {
+        ChromeDriver d = Chromium.staff();
+        d.get(url("tasks.xhtml"));
+        waitFor("the tasks page", x -> !x.findElements(By.cssSelector(".setup-tasks")).isEmpty());
+        markWindow();
+        click(d, ".setup-tasks");
+        String message = waitFor("the SetupTasks message", x -> x.findElements(By.cssSelector(".messages")).stream()
+                .map(WebElement::getText).filter(t -> t.contains("No task to create.") || t.startsWith("Created "))
+                .findFirst().orElse(null));
+        assertNotReloaded("by Setup tasks (" + message + ")");
+    }
+
     @Test
     void runNowShowsTheRequestAndTheNewRunWithoutReloading() {
         String name = Api.uniqueName("it-pages-run-now");
