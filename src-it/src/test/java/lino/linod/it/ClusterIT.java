@@ -453,10 +453,28 @@ class ClusterIT {
         }
     }
 
+    /** What linod 0.1.0 left in the database "upgraded", read before the node below starts on it. */
+    private static Release010 upgradeBefore;
+
+    /** A fourth node on the database "upgraded" (made by linod 0.1.0), started once; not waited for. */
+    private static void startUpgradeNode() throws Exception {
+        if (upgradeBefore != null) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("upgraded"), PostgresProcess.USER,
+                PostgresProcess.PASSWORD)) {
+            upgradeBefore = Release010.load(c, "postgresql");
+        }
+        NODES.put("node-upgrade", launch("node-upgrade", "upgraded", Deployments.builtWar(), Map.of(
+                "LINOD_ADMIN_PASSWORD", "Not-the-0.1.0-one", "LINOD_HISTORY_RETENTION", "P36500D")));
+    }
+
     /** A second live node with a name already in use is refused at start-up, and the first goes on. */
     @Test
     @Order(7)
     void aSecondLiveNodeWithTheSameNameIsRefused() throws Exception {
+        // The next test's node starts meanwhile (on a database of its own): the twin mostly waits for a lease.
+        startUpgradeNode();
         // A node that the kill -9 and SIGTERM tests left alive.
         String name = NODES.entrySet().stream().filter(e -> NAMES.contains(e.getKey()) && e.getValue().isAlive())
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
@@ -473,14 +491,9 @@ class ClusterIT {
     @Test
     @Order(8)
     void aDatabaseOfRelease010IsTakenOverWithItsRowsAndTheSameSchema() throws Exception {
-        Release010 before;
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("upgraded"), PostgresProcess.USER,
-                PostgresProcess.PASSWORD)) {
-            before = Release010.load(c, "postgresql");
-        }
-        ServerProcess node = launch("node-upgrade", "upgraded", Deployments.builtWar(), Map.of(
-                "LINOD_ADMIN_PASSWORD", "Not-the-0.1.0-one", "LINOD_HISTORY_RETENTION", "P36500D"));
-        NODES.put("node-upgrade", node);
+        startUpgradeNode();
+        Release010 before = upgradeBefore;
+        ServerProcess node = NODES.get("node-upgrade");
         awaitReady(node);
         assertTrue(node.awaitLine(l -> l.contains("Database schema migrated from version 0 to 3"),
                 Duration.ofSeconds(5)).isPresent(), "the take-over is logged:\n" + node.tail());

@@ -119,6 +119,22 @@ public final class RunningLinod {
         return ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries).awaitReady();
     }
 
+    /** On WildFly: the running EAR undeployed and {@code ear} deployed in its place, on the same database. */
+    public static synchronized void replaceEar(File ear) {
+        base();
+        if (!(server instanceof WildFlyServer wildfly)) {
+            throw new IllegalStateException("Only WildFly's EAR is replaced");
+        }
+        try {
+            wildfly.replace(ear);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Derby's jars as Maven Central names them, for a server that takes its driver from a library of its own. */
     private static List<Path> derbyJars() throws IOException {
         Path dir = Path.of(System.getProperty("linod.derbyJars", "target/derby-jars"));

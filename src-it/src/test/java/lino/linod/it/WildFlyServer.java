@@ -22,9 +22,13 @@ import java.util.concurrent.TimeUnit;
 final class WildFlyServer implements LinodServer {
 
     private final ServerProcess process;
+    private final Path deployments;
+    private String deployed;
 
-    private WildFlyServer(ServerProcess process) {
+    private WildFlyServer(ServerProcess process, Path deployments, String deployed) {
         this.process = process;
+        this.deployments = deployments;
+        this.deployed = deployed;
     }
 
     /**
@@ -35,6 +39,9 @@ final class WildFlyServer implements LinodServer {
             throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("linod.wildflyHome", "target/wildfly"));
         String name = ear.getName();
+        // An EAR that a test puts in place of this one later (ConsumerEarIT) gets the same libraries.
+        String later = System.getProperty("linod.laterEar");
+        String overlaid = later == null ? name : name + "," + new File(later).getName();
         List<String> cli = new ArrayList<>(List.of(
                 "embed-server --server-config=standalone-full.xml --std-out=discard",
                 // Jakarta Security's own mechanisms, not Elytron's JASPI integration, decide who is signed in.
@@ -43,7 +50,7 @@ final class WildFlyServer implements LinodServer {
         for (Path library : libraries) {
             cli.add("deployment-overlay add --name=linod-" + library.getFileName().toString().replace('.', '-')
                     + " --content=/lib/" + library.getFileName() + "=" + library.toAbsolutePath()
-                    + " --deployments=" + name);
+                    + " --deployments=" + overlaid);
         }
         cli.add("stop-embedded-server");
         Path script = ServerProcess.itDir().toPath().resolve("wildfly-setup.cli");
@@ -65,7 +72,31 @@ final class WildFlyServer implements LinodServer {
             process.close();
             throw new IllegalStateException("WildFly did not deploy " + name + ":\n" + process.tail());
         }
-        return new WildFlyServer(process);
+        return new WildFlyServer(process, deployments, name);
+    }
+
+    /**
+     * Undeploys the running EAR and deploys {@code ear} in its place (through the deployments folder, as an
+     * operator would), both with the same context root: the old one is gone before the new one comes.
+     */
+    void replace(File ear) throws IOException, InterruptedException {
+        String name = ear.getName();
+        if (name.equals(deployed)) {
+            return;
+        }
+        String old = deployed;
+        Files.delete(deployments.resolve(old));
+        if (process.awaitLine(l -> l.contains("WFLYSRV0009") && l.contains(old), Duration.ofMinutes(2)).isEmpty()) {
+            throw new IllegalStateException("WildFly did not undeploy " + old + ":\n" + process.tail());
+        }
+        Files.copy(ear.toPath(), deployments.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        boolean done = process.awaitLine(l -> l.contains("WFLYSRV0010") && l.contains(name),
+                l -> (l.contains("WFLYSRV0026") || l.contains("WFLYCTL0186")) && l.contains(name),
+                Duration.ofMinutes(4)).isPresent();
+        if (!done) {
+            throw new IllegalStateException("WildFly did not deploy " + name + ":\n" + process.tail());
+        }
+        deployed = name;
     }
 
     private static void run(Path home, List<String> command) throws IOException, InterruptedException {

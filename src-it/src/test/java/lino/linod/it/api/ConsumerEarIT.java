@@ -9,15 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import lino.linod.it.RunningLinod;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * An application's own EAR with linod in it, made as the README's "Adding linod to your EAR" tells
  * ({@code examples/shop}: the shop's ejb module, {@code linod-ejb}, the plain {@code linod-war} at {@code /linod},
- * Derby in {@code lib/}), deployed on WildFly by its own failsafe execution (not in the default one, whose server
- * runs linod's demo). The shop's procedure, in the shop's module, runs with the shop's own bean injected.
+ * Derby in {@code lib/}). Runs last in WildFly's execution (not in the default one, whose server runs linod's
+ * demo): it puts the shop's EAR in place of linod's on the same server and PostgreSQL database, whose tasks of
+ * demo procedures then stay, unresolved. The shop's procedure, in the shop's module, runs with the shop's own
+ * bean injected.
  */
+@Order(Integer.MAX_VALUE)
 class ConsumerEarIT {
+
+    @BeforeAll
+    static void deployTheShop() {
+        RunningLinod.replaceEar(new java.io.File(System.getProperty("linod.laterEar", "target/shop.ear")));
+    }
 
     private final LinodApi staff = LinodApi.staff();
 
