@@ -99,10 +99,17 @@ final class ServerProcess implements LinodServer {
     }
 
     private void read() {
+        // Every line also into target/server-PORT.log, to read after a failure.
+        File log = new File(itDir(), "server-" + port + ".log");
         try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                java.io.Writer file = new java.io.OutputStreamWriter(new java.io.FileOutputStream(log, true),
+                        StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
+                file.write(line);
+                file.write('\n');
+                file.flush();
                 synchronized (output) {
                     output.add(line);
                     output.notifyAll();
