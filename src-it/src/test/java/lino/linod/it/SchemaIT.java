@@ -28,6 +28,10 @@ class SchemaIT {
             "1-no-id-table", "1-id-sequence", "2-nodes", "2-site", "3-task-indexes", "3-run-indexes");
 
     private static Map<String, List<String>> freshLayout;
+    /** What linod 0.1.0 left in its database, read before the node of {@link #aDatabaseOfRelease010IsTakenOverWithItsRows} starts. */
+    private static Release010 release010;
+    /** That node, started together with the new database's (two starts at once take less time than one after the other). */
+    private static ServerProcess release010Node;
 
     /** Starts the WAR on {@code derbyHome} (under target/) and waits until it is ready. */
     static ServerProcess start(String derbyHome, Map<String, String> environment) throws Exception {
@@ -41,6 +45,7 @@ class SchemaIT {
     /** The layout that the migrations give a new Derby database (made once per test JVM). */
     static synchronized Map<String, List<String>> freshLayout() throws Exception {
         if (freshLayout == null) {
+            startRelease010Node();
             try (ServerProcess micro = start("derby-schema-new", Map.of("LINOD_ADMIN_PASSWORD", "Schema-it-1"))) {
                 assertEquals(200, Http.get(micro, "health/ready", null, null).status(), micro.tail());
                 assertTrue(micro.awaitLine(l -> l.contains("Database schema version 3 made"), Duration.ofSeconds(5))
@@ -60,6 +65,29 @@ class SchemaIT {
         return freshLayout;
     }
 
+    /** Reads what 0.1.0 left, then starts a node on it without waiting for it. */
+    private static void startRelease010Node() throws Exception {
+        if (release010 != null) {
+            return;
+        }
+        Path db = database("derby-schema-0.1.0");
+        try (Connection c = Databases.derby(db)) {
+            release010 = Release010.load(c, "derby");
+        } finally {
+            Databases.shutDownDerby(db);
+        }
+        // A password of the environment does not replace the existing admin's; old runs must not age out here.
+        release010Node = ServerProcess.micro(Deployments.builtWar(), "derby-schema-0.1.0", Map.of(
+                "LINOD_ADMIN_PASSWORD", "Not-the-0.1.0-one", "LINOD_HISTORY_RETENTION", "P36500D"), List.of());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopLeftNodes() throws InterruptedException {
+        if (release010Node != null) {
+            release010Node.close();
+        }
+    }
+
     @Test
     @Order(1)
     void aNewDatabaseGetsTheSchemaOfTheMigrations() throws Exception {
@@ -75,16 +103,10 @@ class SchemaIT {
     @Test
     @Order(2)
     void aDatabaseOfRelease010IsTakenOverWithItsRows() throws Exception {
+        startRelease010Node();
         Path db = database("derby-schema-0.1.0");
-        Release010 before;
-        try (Connection c = Databases.derby(db)) {
-            before = Release010.load(c, "derby");
-        } finally {
-            Databases.shutDownDerby(db);
-        }
-        // A password of the environment does not replace the existing admin's; old runs must not age out here.
-        try (ServerProcess micro = start("derby-schema-0.1.0", Map.of("LINOD_ADMIN_PASSWORD", "Not-the-0.1.0-one",
-                "LINOD_HISTORY_RETENTION", "P36500D"))) {
+        Release010 before = release010;
+        try (ServerProcess micro = release010Node.awaitReady()) {
             assertTrue(micro.awaitLine(l -> l.contains("Database schema migrated from version 0 to 3"),
                     Duration.ofSeconds(5)).isPresent(), "the take-over is logged:\n" + micro.tail());
             before.checkOverHttp(micro);
