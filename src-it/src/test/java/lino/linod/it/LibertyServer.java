@@ -2,7 +2,6 @@ package lino.linod.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +18,13 @@ import java.util.Map;
  * {@code usr/shared/resources/derby/}, the admin password in {@code server.env}, the ports in
  * {@code bootstrap.properties}; run in the foreground with {@code bin/server run}.
  */
-final class LibertyServer implements LinodServer {
+final class LibertyServer {
 
-    private final ServerProcess process;
-
-    private LibertyServer(ServerProcess process) {
-        this.process = process;
+    private LibertyServer() {
     }
 
     /** @param derbyJars Derby's jars, as an operator would take them from Maven Central */
-    static LibertyServer start(File ear, Map<String, String> environment, List<Path> derbyJars)
+    static ServerProcess start(File ear, Map<String, String> environment, List<Path> derbyJars)
             throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("linod.libertyHome", "target/wlp"));
         int http = ServerProcess.freePort();
@@ -64,7 +60,7 @@ final class LibertyServer implements LinodServer {
             throw new IllegalStateException("Open Liberty did not start linod:\n" + process.tail() + "\n"
                     + messages(server));
         }
-        return new LibertyServer(process);
+        return process;
     }
 
     private static String messages(Path server) {
@@ -73,20 +69,5 @@ final class LibertyServer implements LinodServer {
         } catch (IOException e) {
             return "(no messages.log: " + e + ")";
         }
-    }
-
-    @Override
-    public URI base() {
-        return process.base();
-    }
-
-    @Override
-    public String tail() {
-        return process.tail();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
     }
 }
