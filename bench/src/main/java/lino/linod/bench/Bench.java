@@ -52,13 +52,17 @@ public final class Bench {
             facts = facts.withPostgres(postgres.version());
             Bench bench = new Bench(postgres);
             Map<String, Supplier<Contender>> all = new java.util.LinkedHashMap<>();
-            all.put("linod", () -> new Linod(postgres, work));
+            all.put("linod", () -> new Linod(postgres, work, false));
             all.put("quartz", () -> new QuartzScheduler(postgres));
             all.put("dbs-defaults", () -> new DbScheduler(postgres, false));
             all.put("dbs-tuned", () -> new DbScheduler(postgres, true));
             for (Map.Entry<String, Supplier<Contender>> e : all.entrySet()) {
                 if (systems.equals("all") || Arrays.asList(systems.split(",")).contains(e.getKey())) {
-                    results.add(bench.measure(e.getValue()));
+                    Result result = bench.measure(e.getValue());
+                    if (e.getKey().equals("linod")) {
+                        bench.pinned(() -> new Linod(postgres, work, true), result);
+                    }
+                    results.add(result);
                 }
             }
         }
@@ -126,6 +130,35 @@ public final class Bench {
             result.failures.add("2 nodes: " + e);
         }
         return result;
+    }
+
+    /**
+     * linod only: W1 with its one node held to one core, and W4 with each of two nodes held to a core of its own
+     * ({@code taskset}), PostgreSQL and the benchmark on any core. On a 2-core machine one node alone already uses
+     * both cores (with PostgreSQL), so W4 above measures two nodes sharing one machine's CPU; here each node has
+     * the CPU of a machine of its own, as far as one 2-core machine can show it.
+     */
+    private void pinned(Supplier<Contender> make, Result result) {
+        for (int nodes = 1; nodes <= 2; nodes++) {
+            List<Throughput> into = nodes == 1 ? result.w1Pinned : result.w4Pinned;
+            try (Contender c = make.get()) {
+                say(c.name() + ": starting " + nodes + " node(s), each held to a core of its own");
+                c.start(nodes);
+                Thread.sleep(5_000);
+                double idle = idle(c, 10);
+                for (int i = 0; i < warmups; i++) {
+                    say("  warm-up, " + nodes + " pinned node(s): " + throughput(c, idle));
+                }
+                for (int i = 0; i < repetitions; i++) {
+                    Throughput t = throughput(c, idle);
+                    into.add(t);
+                    say("  " + nodes + " pinned node(s) " + (i + 1) + ": " + t);
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+                result.failures.add(nodes + " pinned node(s): " + e);
+            }
+        }
     }
 
     private double idle(Contender c) throws InterruptedException {
@@ -258,6 +291,9 @@ public final class Bench {
         final List<Throughput> w1 = new ArrayList<>();
         final List<Lateness> w2 = new ArrayList<>();
         final List<Throughput> w4 = new ArrayList<>();
+        /** linod: W1 with the node held to one core, W4 with each node held to a core of its own. */
+        final List<Throughput> w1Pinned = new ArrayList<>();
+        final List<Throughput> w4Pinned = new ArrayList<>();
         Lateness runNow;
         String runNowParts;
         Linod.Scale scale;

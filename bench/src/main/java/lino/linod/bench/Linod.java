@@ -40,6 +40,8 @@ final class Linod implements Contender {
     private static final String PROCEDURE = "bench_noop";
 
     private final Postgres postgres;
+    /** Each node held to one core ({@code taskset -c i}): node i on core i modulo the cores. */
+    private final boolean pinned;
     private final Path work;
     private final AtomicLong own = new AtomicLong();
     private final List<Process> nodes = new ArrayList<>();
@@ -51,7 +53,8 @@ final class Linod implements Contender {
     private int seqno = 1000;
     private List<String> columns;
 
-    Linod(Postgres postgres, Path work) {
+    Linod(Postgres postgres, Path work, boolean pinned) {
+        this.pinned = pinned;
         this.postgres = postgres;
         this.work = work;
     }
@@ -68,7 +71,7 @@ final class Linod implements Contender {
 
     @Override
     public void start(int count) throws Exception {
-        database = "linod_" + count + "_nodes";
+        database = "linod_" + count + "_nodes" + (pinned ? "_pinned" : "");
         postgres.createDatabase(database);
         File war = benchWar();
         for (int i = 0; i < count; i++) {
@@ -92,11 +95,16 @@ final class Linod implements Contender {
         int port = Postgres.freePort();
         ports.add(port);
         Path dir = Files.createDirectories(work.resolve(database + "-" + node));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        if (pinned) {
+            command.addAll(List.of("taskset", "-c",
+                    String.valueOf((nodes.size()) % Runtime.getRuntime().availableProcessors())));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir, "-jar", System.getProperty("bench.microJar"), "--nohazelcast", "--port",
                 String.valueOf(port), "--contextroot", "linod", "--addlibs",
                 System.getProperty("bench.postgresqlJar"), "--prebootcommandfile",
-                new File(System.getProperty("bench.preboot")).getAbsolutePath(), "--deploy", war.getPath());
+                new File(System.getProperty("bench.preboot")).getAbsolutePath(), "--deploy", war.getPath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile());
         Map<String, String> env = builder.environment();

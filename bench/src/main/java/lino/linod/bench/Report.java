@@ -149,6 +149,12 @@ final class Report {
                 r -> r.w4.isEmpty() ? "–" : r.w4.get(r.w4.size() - 1).perNode().toString().replace("=", ": "));
         row(md, results, "database transactions per execution (W4)",
                 r -> cell(r.w4, Bench.Throughput::transactionsPerExecution, "%.2f"));
+        row(md, results, "each node held to a core of its own (taskset): 1 node / 2 nodes (executions/s)",
+                r -> r.w1Pinned.isEmpty() ? "–" : cell(r.w1Pinned, Bench.Throughput::perSecond, "%.0f") + " / "
+                        + cell(r.w4Pinned, Bench.Throughput::perSecond, "%.0f"));
+        row(md, results, "each node held to a core of its own: two nodes ÷ one node",
+                r -> r.w1Pinned.isEmpty() ? "–" : fmt("%.2f×", median(r.w4Pinned, Bench.Throughput::perSecond)
+                        / median(r.w1Pinned, Bench.Throughput::perSecond)));
         row(md, results, "Run now → start, p50 / p99 (ms, " + 50 + " requests)",
                 r -> r.runNow == null ? "–" : fmt("%.0f", r.runNow.p50()) + " / " + fmt("%.0f", r.runNow.p99()));
         row(md, results, "100,000 tasks: `GET /api/tasks` first page, p50 / p99 (ms)",
@@ -165,10 +171,14 @@ final class Report {
         row(md, results, "duplicates, all workloads (must be 0)", r -> String.valueOf(
                 r.w1.stream().mapToInt(Bench.Throughput::duplicates).sum()
                         + r.w4.stream().mapToInt(Bench.Throughput::duplicates).sum()
+                        + r.w1Pinned.stream().mapToInt(Bench.Throughput::duplicates).sum()
+                        + r.w4Pinned.stream().mapToInt(Bench.Throughput::duplicates).sum()
                         + r.w2.stream().mapToInt(Bench.Lateness::duplicates).sum()));
         row(md, results, "lost executions, all workloads (must be 0)", r -> String.valueOf(
                 r.w1.stream().mapToInt(Bench.Throughput::lost).sum()
                         + r.w4.stream().mapToInt(Bench.Throughput::lost).sum()
+                        + r.w1Pinned.stream().mapToInt(Bench.Throughput::lost).sum()
+                        + r.w4Pinned.stream().mapToInt(Bench.Throughput::lost).sum()
                         + r.w2.stream().mapToInt(Bench.Lateness::lost).sum()));
 
         Bench.Result ref = reference(results);
@@ -226,6 +236,12 @@ final class Report {
                 (now), are committed in one transaction. Executions/s = executions ÷ (end of the last body − \
                 commit), so the time until a node notices them counts (shown as "first start after the commit"; \
                 db-scheduler's default 10 s polling shows there).
+                - **Each node held to a core of its own** (linod only): W1 again with the node's process held to \
+                core 0, and W4 with the two nodes' processes held to cores 0 and 1 (`taskset -c`); PostgreSQL and \
+                the benchmark run on any core. On 2 cores one node alone already keeps both busy (its threads \
+                and PostgreSQL's), so the plain W4 measures two nodes sharing one machine's CPU, which cannot be \
+                faster than one node using all of it; held to a core each, the nodes stand for two machines, and \
+                two nodes ÷ one node shows what a second node adds (PostgreSQL still shares the two cores).
                 - **Transactions per execution**: `xact_commit + xact_rollback` of the database in \
                 `pg_stat_database` (read from another database, so the reading is not counted) before the \
                 load and 11 s after the last end (PostgreSQL 15 reports a backend's counts up to 10 s late), \
@@ -258,6 +274,8 @@ final class Report {
             r.w2.forEach(l -> md.append("- W2: ").append(l).append('\n'));
             md.append("- W3: ").append(fmt("%.3f", r.idle)).append(" transactions/s\n");
             r.w4.forEach(t -> md.append("- W4: ").append(t).append('\n'));
+            r.w1Pinned.forEach(t -> md.append("- W1, the node held to one core: ").append(t).append('\n'));
+            r.w4Pinned.forEach(t -> md.append("- W4, each node held to a core of its own: ").append(t).append('\n'));
             if (r.runNow != null) {
                 md.append("- Run now: ").append(r.runNow).append("; ").append(r.runNowParts).append('\n');
             }

@@ -17,6 +17,9 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +68,9 @@ public class Daemon {
 
     @Resource
     ContextService contexts;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Resource(lookup = "java:app/jdbc/linod")
     DataSource dataSource;
@@ -127,6 +133,12 @@ public class Daemon {
     /** A wake-up call came (guarded by {@code timerLock}): the loop looks again at once. */
     private boolean woken;
     private ExecutorService workers;
+    /** A Stop run may have been asked (here, or on another node): the daemon reads the requests at its next look. */
+    private volatile boolean stopsAsked;
+    /** When the daemon last read the stop requests of this node's runs (it does every {@link #STOP_CHECK}). */
+    private Instant stopsRead = Instant.MIN;
+    /** How often the daemon reads the stop requests while runs go on, also without a notice. */
+    static final Duration STOP_CHECK = Duration.ofSeconds(10);
 
     @PostConstruct
     public void start() {
@@ -239,8 +251,86 @@ public class Daemon {
         start();
     }
 
+    /**
+     * Lino's Run now, as the pages and the API call it: requests the run and, when this node runs tasks and has a
+     * free slot, claims it in the same transaction and starts it the moment that commits, with no look and no
+     * claim of the daemon in between. Otherwise (linod off on this node, every slot busy, the task running or its
+     * procedure not registered here) the request waits for a look, here or on another node, as in Lino. Returns
+     * the message for the user; empty when there is no such task.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<String> runNow(long id, String user) {
+        Instant now = now();
+        Optional<String> message = tasks.requestRun(id, user, now, settings.zone());
+        Execution e = execution;
+        if (message.isEmpty() || !active || e == null) {
+            return message;
+        }
+        // The task as requestRun locked it: the same instance, in this transaction.
+        SystemTask task = tasks.find(id).orElseThrow();
+        Optional<ProcedureInfo> procedure = registry.find(task.getProcedure());
+        if (procedure.isEmpty() || task.isRunning() || !e.reserve()) {
+            return message;
+        }
+        Optional<Run> run;
+        try {
+            run = runs.claimRequested(id, now, settings.node(), settings.daemonUser());
+        } catch (RuntimeException x) {
+            e.unreserve();
+            throw x;
+        }
+        if (run.isEmpty()) {
+            e.unreserve();
+            return message;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing: the run starts after the commit.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    e.startClaimed(task, run.get(), procedure.get(), now);
+                } else {
+                    e.unreserve();
+                }
+            }
+        });
+        return message;
+    }
+
+    /**
+     * Stop run, as the pages and the API call it: asks the task's running run to stop (wherever it runs); the
+     * node that runs it asks its procedure to stop, and interrupts it after the grace period. Empty when there is
+     * no such task.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<Runs.StopAnswer> stopRun(long id, String user) {
+        Optional<Runs.StopAnswer> answer = runs.requestStop(id, user, now());
+        if (answer.isPresent() && answer.get().asked()) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // Nothing: the daemon reads the request once it is committed.
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        stopsAsked = true;
+                        wake();
+                    }
+                }
+            });
+        }
+        return answer;
+    }
+
     /** Another node told that tasks changed: look now, and tell the pages here. */
     private void changedElsewhere() {
+        stopsAsked = true;
         wake();
         try {
             elsewhere.fire(new ChangedElsewhere());
@@ -335,26 +425,33 @@ public class Daemon {
                     delay = outage.failed("the task runner's loop", new IllegalStateException("no answer"));
                 } else if (!execution.recordUnrecorded()) {
                     delay = Outage.MAX_WAIT;
-                } else if (execution.saturated()) {
-                    // Every slot is taken: the end of a run wakes the daemon; no reading of due tasks meanwhile.
-                    delay = settings.maxSleep();
                 } else {
-                    // A few more than the free slots: some may be taken by another node meanwhile.
-                    SystemTasks.Look look = tasks.look(now().plus(LEAD), execution.freeSlots() * 2 + 8);
-                    boolean waiting = execution.start(look.due(), now());
-                    outage.succeeded();
-                    if (!waiting) {
-                        Instant now = now();
-                        Optional<Instant> next = look.due().isEmpty() ? look.next() : tasks.nextWakeUp();
-                        if (next.isPresent()) {
-                            Duration until = Duration.between(now, next.get()).minus(LEAD);
-                            delay = until.isNegative() ? Duration.ZERO
-                                    : until.compareTo(delay) < 0 ? until : delay;
+                    Optional<Instant> watch = police();
+                    if (execution.saturated()) {
+                        // Every slot is taken: the end of a run wakes the daemon; no reading of due tasks meanwhile.
+                        delay = settings.maxSleep();
+                    } else {
+                        // A few more than the free slots: some may be taken by another node meanwhile.
+                        SystemTasks.Look look = tasks.look(now().plus(LEAD), execution.freeSlots() * 2 + 8);
+                        boolean waiting = execution.start(look.due(), now());
+                        outage.succeeded();
+                        if (!waiting) {
+                            Instant now = now();
+                            Optional<Instant> next = look.due().isEmpty() ? look.next() : tasks.nextWakeUp();
+                            if (next.isPresent()) {
+                                Duration until = Duration.between(now, next.get()).minus(LEAD);
+                                delay = until.isNegative() ? Duration.ZERO
+                                        : until.compareTo(delay) < 0 ? until : delay;
+                            }
+                            if (execution.leftForOthers() && delay.compareTo(YIELD) < 0) {
+                                // Due tasks left to the other nodes: give them a moment before taking them here.
+                                delay = YIELD;
+                            }
                         }
-                        if (execution.leftForOthers() && delay.compareTo(YIELD) < 0) {
-                            // Due tasks left to the other nodes: give them a moment before taking them here.
-                            delay = YIELD;
-                        }
+                    }
+                    if (watch.isPresent()) {
+                        Duration until = Duration.between(now(), watch.get());
+                        delay = until.isNegative() ? Duration.ZERO : until.compareTo(delay) < 0 ? until : delay;
                     }
                 }
             } catch (Throwable e) {
@@ -363,6 +460,25 @@ public class Daemon {
             }
         }
         return delay;
+    }
+
+    /**
+     * This node's runs: reads the stop requests when one may have come (or every {@link #STOP_CHECK} while runs go
+     * on), then lets {@link Execution#police} ask and interrupt. Returns when to look after the runs again.
+     */
+    private Optional<Instant> police() {
+        if (!execution.hasRunning()) {
+            stopsAsked = false;
+            return Optional.empty();
+        }
+        Instant now = now();
+        if (stopsAsked || !now.isBefore(stopsRead.plus(STOP_CHECK))) {
+            stopsAsked = false;
+            stopsRead = now;
+            execution.stopRequested(runs.stopRequests(settings.node()), now);
+        }
+        Instant check = stopsRead.plus(STOP_CHECK);
+        return Optional.of(execution.police(now).filter(n -> n.isBefore(check)).orElse(check));
     }
 
     Instant now() {

@@ -37,6 +37,8 @@ import lino.linod.run.Run;
 import lino.linod.run.Runs;
 import lino.linod.site.ConfiguredDataSource;
 import lino.linod.site.Settings;
+import lino.linod.task.MisfirePolicy;
+import lino.linod.task.OverlapPolicy;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
 
@@ -165,6 +167,15 @@ final class Execution {
                 tasks.unschedule(task.getId());
                 continue;
             }
+            if (missed(task, now)) {
+                // Misfire policy SKIP: this slot was missed; the task waits for its next one.
+                if (tasks.skipMissed(task.getId(), task.getNextRunTime(), settings.daemonUser(), now,
+                        settings.zone())) {
+                    LOG.info(task.label() + ": skipped the run due at " + task.getNextRunTime()
+                            + " (misfire policy SKIP).");
+                }
+                continue;
+            }
             candidates.add(task);
             procedures.put(task.getId(), procedure.get());
         }
@@ -212,12 +223,42 @@ final class Execution {
         return waiting;
     }
 
+    /**
+     * Takes a slot for a Run now that starts on this node without a look; false when none is free or linod stops
+     * (then the request waits for a look here or on another node).
+     */
+    boolean reserve() {
+        return !stopping && slots.tryAcquire();
+    }
+
+    /** Gives back a slot taken by {@link #reserve} whose claim did not commit. */
+    void unreserve() {
+        slots.release();
+    }
+
+    /** Starts a run that a Run now claimed on this node (its slot {@linkplain #reserve reserved}), now. */
+    void startClaimed(SystemTask task, Run run, ProcedureInfo procedure, Instant now) {
+        noticed.run();
+        launch(task, run, procedure, now, now);
+    }
+
+    /** Whether the daemon comes to a task's slot too late for it to run, by the task's misfire policy. */
+    private static boolean missed(SystemTask task, Instant now) {
+        return task.getRequestedAt() == null && task.getMisfirePolicy() == MisfirePolicy.SKIP
+                && task.getNextRunTime() != null
+                && task.getNextRunTime().isBefore(now.minusSeconds(MisfirePolicy.THRESHOLD_SECONDS));
+    }
+
     private void launch(SystemTask task, Run run, ProcedureInfo procedure, Instant now) {
-        Instant due = task.getRequestedAt() != null ? task.getRequestedAt() : task.getNextRunTime();
+        launch(task, run, procedure, now, task.getRequestedAt() != null ? task.getRequestedAt()
+                : task.getNextRunTime());
+    }
+
+    private void launch(SystemTask task, Run run, ProcedureInfo procedure, Instant now, Instant due) {
         LOG.fine("Run " + run.getId() + " of " + task.label() + " started on " + settings.node()
                 + " with logging level " + task.getLogLevel() + ".");
         RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs,
-                noticed);
+                noticed, replaceAt(task, now));
         running.put(task.getId(), context);
         try {
             context.future = workers.submit(() -> execute(context, procedure, due));
@@ -226,6 +267,127 @@ final class Execution {
             context.append("Could not start: " + e + "\n");
             ended(context, Outcome.INTERRUPTED);
         }
+    }
+
+    /** The task's next slot after this run's start, when its overlap policy replaces the run then. */
+    private Instant replaceAt(SystemTask task, Instant start) {
+        if (task.getOverlapPolicy() != OverlapPolicy.REPLACE) {
+            return null;
+        }
+        return task.getRecurrence().schedule(settings.zone()).nextRun(start, start, task.getRunsCount() + 1)
+                .orElse(null);
+    }
+
+    /** Whether runs go on (or wait for a thread) on this node. */
+    boolean hasRunning() {
+        return !running.isEmpty();
+    }
+
+    /**
+     * Stop run: the runs of this node that someone asked to stop (read from the database by the daemon), each
+     * with who asked. Their procedures are asked to stop now, and interrupted after the grace period.
+     */
+    void stopRequested(Map<Long, String> byRun, Instant now) {
+        for (RunContext run : running.values()) {
+            String by = byRun.get(run.runId());
+            if (by != null && run.askStop(by, now)) {
+                LOG.info("Run " + run.runId() + " of " + run.taskLabel() + ": " + by + " asked it to stop.");
+            }
+        }
+    }
+
+    /**
+     * Looks after this node's runs: asks those to stop that went on for their timeout or whose task's next slot
+     * replaces them (written to the run in the database, so that its end is not retried), and interrupts those
+     * asked longer than the grace period ago: they are recorded as interrupted, with who stopped them. Returns
+     * the earliest instant at which a run needs looking after again.
+     */
+    Optional<Instant> police(Instant now) {
+        Instant next = null;
+        Duration grace = settings.gracePeriod();
+        for (RunContext run : List.copyOf(running.values())) {
+            if (run.stopBy() == null) {
+                String by = null;
+                if (run.hasBegun() && !now.isBefore(run.timeoutAt())) {
+                    by = Run.TIMEOUT;
+                } else if (run.replaceAt() != null && !now.isBefore(run.replaceAt())) {
+                    by = Run.NEXT_RUN;
+                }
+                if (by != null && run.askStop(by, now)) {
+                    LOG.warning("Run " + run.runId() + " of " + run.taskLabel() + ": " + stopText(run)
+                            + " Asked to stop.");
+                    try {
+                        runs.requestStopOfRun(run.runId(), by, now);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "Could not write the stop of run " + run.runId(), e);
+                    }
+                }
+            }
+            Instant stopAt = run.stopAt();
+            if (stopAt != null) {
+                Instant cutAt = stopAt.plus(grace);
+                if (!now.isBefore(cutAt)) {
+                    interrupt(run, now);
+                } else {
+                    next = earliest(next, cutAt);
+                }
+            } else {
+                next = earliest(next, run.hasBegun() ? run.timeoutAt() : null);
+                next = earliest(next, run.replaceAt());
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** A run asked to stop did not within the grace period: recorded as interrupted, its thread interrupted. */
+    private void interrupt(RunContext run, Instant now) {
+        if (!run.claimEnd() || running.remove(run.taskId()) == null) {
+            return;
+        }
+        run.append("\n" + stopText(run) + " Interrupted after the grace period of "
+                + settings.gracePeriod().toSeconds() + " s.\n");
+        LOG.warning("Run " + run.runId() + " of " + run.taskLabel() + " did not stop within the grace period;"
+                + " interrupted.");
+        if (run.future != null) {
+            run.future.cancel(true);
+        }
+        metrics.ended(run.procedure(), Outcome.INTERRUPTED.name(), Duration.between(run.start(), now));
+        pending.add(new Ended(run, Outcome.INTERRUPTED, now));
+        writePending(false);
+    }
+
+    /** Why a run was stopped, for its log. */
+    static String stopText(RunContext run) {
+        String by = run.stopBy();
+        if (Run.TIMEOUT.equals(by)) {
+            return "Stopped: it went on longer than its timeout of " + said(run.timeout()) + ".";
+        }
+        if (Run.NEXT_RUN.equals(by)) {
+            return "Stopped: the task's next run came (overlap policy REPLACE).";
+        }
+        return "Stopped by " + by + ".";
+    }
+
+    /** A timeout as people say it: "2 hours", "90 seconds", "1 hour 30 minutes". */
+    static String said(Duration d) {
+        long h = d.toHours();
+        long m = d.toMinutesPart();
+        long sec = d.toSecondsPart();
+        StringBuilder out = new StringBuilder();
+        if (h > 0) {
+            out.append(h).append(h == 1 ? " hour" : " hours");
+        }
+        if (m > 0) {
+            out.append(out.length() > 0 ? " " : "").append(m).append(m == 1 ? " minute" : " minutes");
+        }
+        if (sec > 0 || out.length() == 0) {
+            out.append(out.length() > 0 ? " " : "").append(sec).append(sec == 1 ? " second" : " seconds");
+        }
+        return out.toString();
     }
 
     private void execute(RunContext context, ProcedureInfo procedure, Instant due) {
@@ -248,21 +410,27 @@ final class Execution {
                 Procedure instance = (Procedure) beans.getReference(bean, Procedure.class, creational);
                 instance.run(context);
                 // A procedure that saw linod stopping and returned was cut short: it runs again.
-                outcome = stopping && context.stoppedEarly() ? Outcome.INTERRUPTED : Outcome.SUCCESS;
+                outcome = (stopping || context.stopBy() != null) && context.stoppedEarly() ? Outcome.INTERRUPTED
+                        : Outcome.SUCCESS;
             } finally {
                 creational.release();
             }
         } catch (Warning w) {
             context.append("WARNING " + w.getMessage() + "\n");
-            outcome = Outcome.WARNING;
+            // A procedure that ends with a warning because it was asked to stop was stopped.
+            outcome = context.stopBy() != null && context.stoppedEarly() ? Outcome.INTERRUPTED : Outcome.WARNING;
         } catch (Throwable e) {
             context.append(RunContext.trace(e));
-            if (!stopping) {
+            if (!stopping && context.stopBy() == null) {
                 LOG.warning("Disabled " + context.taskLabel() + " after exception " + e);
                 outcome = Outcome.FAILED;
             }
-            // While stopping, the server takes the application away around the procedure: not its fault.
+            // While stopping, the server takes the application away around the procedure: not its fault; nor is
+            // what a procedure asked to stop throws (an InterruptedException, say).
         } finally {
+            if (outcome == Outcome.INTERRUPTED && context.stopBy() != null) {
+                context.append(stopText(context) + "\n");
+            }
             ended(context, outcome);
         }
     }

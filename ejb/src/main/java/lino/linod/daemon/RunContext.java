@@ -51,10 +51,19 @@ final class RunContext implements ProcedureContext {
     /** Tells the pages that the progress changed. */
     private final Runnable noticed;
     volatile Future<?> future;
+    /** How long the run may take: its task's timeout. */
+    private final java.time.Duration timeout;
+    /** The task's next slot, when its overlap policy is REPLACE: this run is stopped then. */
+    private final Instant replaceAt;
+    /** Who asked this run to stop, and when this node learned it (null: nobody). */
+    private String stopBy;
+    private Instant stopAt;
 
     RunContext(SystemTask task, long runId, String procedure, Instant start, String daemonUser, Runs runs,
-            Runnable noticed) {
+            Runnable noticed, Instant replaceAt) {
         this.noticed = noticed;
+        this.timeout = java.time.Duration.ofSeconds(task.getTimeoutSeconds());
+        this.replaceAt = replaceAt;
         this.taskId = task.getId();
         this.runId = runId;
         this.taskLabel = task.label();
@@ -127,6 +136,41 @@ final class RunContext implements ProcedureContext {
 
     void cancel() {
         cancellationRequested = true;
+    }
+
+    /** Asks the procedure to stop ({@link #cancellationRequested()}); false when it was asked already. */
+    synchronized boolean askStop(String by, Instant at) {
+        if (stopBy != null) {
+            return false;
+        }
+        stopBy = by;
+        stopAt = at;
+        cancel();
+        return true;
+    }
+
+    /** Who asked this run to stop; null when nobody did. */
+    synchronized String stopBy() {
+        return stopBy;
+    }
+
+    /** When this node learned that the run must stop; null when it need not. */
+    synchronized Instant stopAt() {
+        return stopAt;
+    }
+
+    /** When the run has gone on for its task's timeout. */
+    Instant timeoutAt() {
+        return start().plus(timeout);
+    }
+
+    java.time.Duration timeout() {
+        return timeout;
+    }
+
+    /** The task's next slot if it replaces this run then (overlap policy REPLACE), else null. */
+    Instant replaceAt() {
+        return replaceAt;
     }
 
     String procedure() {

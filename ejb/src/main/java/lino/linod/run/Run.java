@@ -22,6 +22,8 @@ import java.time.Instant;
 @NamedQuery(name = Run.OF_TASK, query = "SELECT r FROM Run r WHERE r.taskId = :task ORDER BY r.startTime DESC, r.id DESC")
 @NamedQuery(name = Run.RUNNING_ON_NODE, query = "SELECT r FROM Run r WHERE r.outcome = lino.linod.run.Outcome.RUNNING"
         + " AND r.node = :node")
+@NamedQuery(name = Run.STOP_REQUESTED, query = "SELECT r.id, r.stopRequestedBy FROM Run r"
+        + " WHERE r.outcome = lino.linod.run.Outcome.RUNNING AND r.node = :node AND r.stopRequestedBy IS NOT NULL")
 @NamedQuery(name = Run.RUNNING, query = "SELECT r FROM Run r WHERE r.outcome = lino.linod.run.Outcome.RUNNING"
         + " ORDER BY r.startTime")
 @NamedQuery(name = Run.LAST_OF_TASKS, query = "SELECT r.taskId, r.id, r.outcome FROM Run r WHERE r.taskId IN :tasks"
@@ -35,6 +37,7 @@ public class Run {
     static final String RUNNING = "Run.running";
     static final String LAST_OF_TASKS = "Run.lastOfTasks";
     static final String DELETE_OLDER = "Run.deleteOlder";
+    static final String STOP_REQUESTED = "Run.stopRequested";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "LINOD_IDS")
@@ -70,6 +73,18 @@ public class Run {
 
     @Column(name = "PROGRESS_TEXT", length = 500)
     private String progressText;
+
+    /** Who asked this run to stop ({@link #TIMEOUT} for its task's timeout, {@link #NEXT_RUN} for REPLACE). */
+    @Column(name = "STOP_REQUESTED_BY", length = 100)
+    private String stopRequestedBy;
+
+    @Column(name = "STOP_REQUESTED_AT")
+    private Instant stopRequestedAt;
+
+    /** Who stops a run that went on longer than its task's timeout. */
+    public static final String TIMEOUT = "timeout";
+    /** Who stops a run whose task's next slot came while it ran (overlap policy REPLACE). */
+    public static final String NEXT_RUN = "the next run";
 
     protected Run() {
     }
@@ -145,6 +160,24 @@ public class Run {
 
     public int getProgress() {
         return progress;
+    }
+
+    /** Asks this run to stop; false when it ended or was asked already (the first request stands). */
+    boolean requestStop(String by, Instant at) {
+        if (outcome != Outcome.RUNNING || stopRequestedBy != null) {
+            return false;
+        }
+        stopRequestedBy = by;
+        stopRequestedAt = at;
+        return true;
+    }
+
+    public String getStopRequestedBy() {
+        return stopRequestedBy;
+    }
+
+    public Instant getStopRequestedAt() {
+        return stopRequestedAt;
     }
 
     public String getProgressText() {

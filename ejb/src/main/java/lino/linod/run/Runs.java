@@ -41,6 +41,71 @@ public class Runs {
     }
 
     /**
+     * Run now on the node that took it, in the request's own transaction (after {@code SystemTasks.requestRun},
+     * which locked the task): writes the run and marks the task as running, unless it runs already (then the
+     * request stays, as in Lino, and the task runs again after this run). Saves the daemon's look and claim, a
+     * second transaction, between a user's Run now and the start.
+     */
+    public Optional<Run> claimRequested(long id, Instant now, String node, String runAs) {
+        SystemTask task = em.find(SystemTask.class, id);
+        if (task == null || task.isRunning()) {
+            return Optional.empty();
+        }
+        Run run = new Run(task.getId(), task.getName(), now, node, runAs);
+        em.persist(run);
+        task.started(run.getId(), now, settings.zone());
+        return Optional.of(run);
+    }
+
+    /** What Stop run answers: whether the task's run is (now) asked to stop, and the message for the user. */
+    public record StopAnswer(boolean asked, String message, Long runId, String node) {
+    }
+
+    /**
+     * Stop run: asks the task's running run to stop, in the run's row (who and when) and the audit trail; the node
+     * that runs it learns it (by {@code NOTIFY} on PostgreSQL) and asks its procedure to stop, then interrupts it
+     * after the grace period. Empty when there is no such task; {@code asked} false when it runs nothing.
+     */
+    public Optional<StopAnswer> requestStop(long taskId, String by, Instant now) {
+        SystemTask task = em.find(SystemTask.class, taskId);
+        if (task == null) {
+            return Optional.empty();
+        }
+        Run run = task.getRunningRun() == null ? null : em.find(Run.class, task.getRunningRun());
+        if (run == null || run.getOutcome() != Outcome.RUNNING) {
+            return Optional.of(new StopAnswer(false, "This task has no run going on.", null, null));
+        }
+        if (!run.requestStop(by, now)) {
+            return Optional.of(new StopAnswer(true, run.getStopRequestedBy() + " asked run " + run.getId()
+                    + " to stop already.", run.getId(), run.getNode()));
+        }
+        em.persist(new Change(taskId, now, by, "stopRequested", null, "run " + run.getId()));
+        if (ConfiguredDataSource.isPostgres()) {
+            em.createNativeQuery("NOTIFY " + TaskChanged.CHANNEL).executeUpdate();
+        }
+        return Optional.of(new StopAnswer(true, by + " asked run " + run.getId() + " to stop.", run.getId(),
+                run.getNode()));
+    }
+
+    /** The daemon stops a run itself (its timeout, or its task's next run): written so that its end knows. */
+    public void requestStopOfRun(long runId, String by, Instant now) {
+        Run run = em.find(Run.class, runId);
+        if (run != null && run.requestStop(by, now)) {
+            em.persist(new Change(run.getTaskId(), now, by, "stopRequested", null, "run " + runId));
+        }
+    }
+
+    /** The runs of {@code node} that someone asked to stop, with who asked. */
+    public Map<Long, String> stopRequests(String node) {
+        Map<Long, String> found = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Run.STOP_REQUESTED, Object[].class).setParameter("node", node)
+                .getResultList()) {
+            found.put((Long) row[0], (String) row[1]);
+        }
+        return found;
+    }
+
+    /**
      * Claims, in one transaction, up to {@code most} of the due tasks {@code seen} that are still as seen (same
      * version, no run): writes a run for each and marks its task as running. The runs come back in the order of
      * {@code seen}; a task that another node (or a user's change) took first is left out. With {@code skipLocked}
@@ -198,8 +263,11 @@ public class Runs {
             if (task.finish(end, log, outcome == Outcome.FAILED, end, zone)) {
                 em.persist(new Change(task.getId(), end, daemonUser, "disabled", false, true));
             }
-            if (outcome == Outcome.INTERRUPTED) {
-                // Cut short by a stop, not by the procedure: it runs again as soon as a node can.
+            if (outcome == Outcome.INTERRUPTED && (run.getStopRequestedBy() == null
+                    || Run.NEXT_RUN.equals(run.getStopRequestedBy()))) {
+                // Cut short by linod stopping, not by the procedure: it runs again as soon as a node can; so does
+                // a run replaced by its task's next one. A run that a user or its timeout stopped waits for its
+                // next slot.
                 task.retryNow(end);
             }
             dueAgain[0] |= task.getNextRunTime() != null && !task.isDisabled();

@@ -39,7 +39,7 @@ import liquibase.resource.ResourceAccessor;
 public final class Schema {
 
     /** The schema version this code needs: the highest version in {@code schema.xml}. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     static final String CHANGELOG = "lino/linod/site/schema.xml";
     static final String AUTHOR = "linod";

@@ -70,6 +70,11 @@ public class SystemTask {
     public static final String CLAIM = "SystemTask.claim";
 
     public static final int NAME_LENGTH = 200;
+    /** Lino kills a run that has gone on for more than 2 hours. */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 7200;
+    /** The shortest and longest timeout a task may have: a second, and 30 days. */
+    public static final long MIN_TIMEOUT_SECONDS = 1;
+    public static final long MAX_TIMEOUT_SECONDS = 30L * 24 * 3600;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Id
@@ -97,6 +102,18 @@ public class SystemTask {
 
     @Column(length = 2000)
     private String parameters;
+
+    /** How long a run may take before it is stopped (Lino's 2 hours by default). */
+    @Column(name = "TIMEOUT_SECONDS", nullable = false)
+    private long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "MISFIRE_POLICY", nullable = false, length = 10)
+    private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_ONCE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "OVERLAP_POLICY", nullable = false, length = 10)
+    private OverlapPolicy overlapPolicy = OverlapPolicy.FORBID;
 
     @Column(name = "LAST_START_TIME")
     private Instant lastStartTime;
@@ -193,6 +210,18 @@ public class SystemTask {
         return "Started at " + show(start, zone) + " with logging level " + logLevel.name() + ".";
     }
 
+    /**
+     * A run of this task starts now on the node that took a Run now (see {@code Runs.claimRequested}): as the
+     * daemon's claim does, it marks the task as running, takes the start and clears the request.
+     */
+    public void started(long run, Instant now, ZoneId zone) {
+        runningRun = run;
+        lastStartTime = now;
+        message = startedMessage(now, zone);
+        requestedAt = null;
+        requestedBy = null;
+    }
+
     /** Lino's "Cancel request". */
     public String cancelRequest(String user) {
         requestedAt = null;
@@ -275,6 +304,30 @@ public class SystemTask {
 
     public void setRecurrence(Recurrence recurrence) {
         this.recurrence = recurrence;
+    }
+
+    public long getTimeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    public void setTimeoutSeconds(long timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    public MisfirePolicy getMisfirePolicy() {
+        return misfirePolicy;
+    }
+
+    public void setMisfirePolicy(MisfirePolicy misfirePolicy) {
+        this.misfirePolicy = misfirePolicy;
+    }
+
+    public OverlapPolicy getOverlapPolicy() {
+        return overlapPolicy;
+    }
+
+    public void setOverlapPolicy(OverlapPolicy overlapPolicy) {
+        this.overlapPolicy = overlapPolicy;
     }
 
     public String getParameters() {

@@ -217,6 +217,7 @@ public class SystemTasks {
         if (wanted.parameters() != null) {
             checkText("parameters", wanted.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
         }
+        wanted.policies().check(violations);
         Recurrence recurrence = wanted.recurrence();
         if (recurrence == null && violations.isEmpty()) {
             recurrence = registry.find(procedure).map(ProcedureInfo::suggested)
@@ -259,6 +260,16 @@ public class SystemTasks {
         }
         if (wanted.parameters() != null) {
             task.setParameters(wanted.parameters());
+        }
+        Policies policies = wanted.policies();
+        if (policies.timeoutSeconds() != null) {
+            task.setTimeoutSeconds(policies.timeoutSeconds());
+        }
+        if (policies.misfirePolicy() != null) {
+            task.setMisfirePolicy(policies.misfirePolicy());
+        }
+        if (policies.overlapPolicy() != null) {
+            task.setOverlapPolicy(policies.overlapPolicy());
         }
         if (registry.find(procedure).isPresent()) {
             task.reschedule(now, zone);
@@ -384,6 +395,21 @@ public class SystemTasks {
     }
 
     /** A task whose procedure is no longer registered stays, but is never due on its own. */
+    /**
+     * Misfire policy SKIP: the task's slot {@code missed} was not taken in time; nothing runs for it, and the task
+     * waits for its first slot after {@code now}. False when the task changed meanwhile (it is looked at again).
+     */
+    public boolean skipMissed(long id, Instant missed, String user, Instant now, ZoneId zone) {
+        SystemTask task = em.find(SystemTask.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null || task.isRunning() || task.getRequestedAt() != null || !missed.equals(task.getNextRunTime())) {
+            return false;
+        }
+        Instant next = task.getRecurrence().schedule(zone).nextRun(now, now, task.getRunsCount()).orElse(null);
+        task.setNextRunTime(next);
+        em.persist(new Change(id, now, user, "nextRunTime", missed, next));
+        return true;
+    }
+
     public void unschedule(long id) {
         SystemTask task = em.find(SystemTask.class, id);
         if (task != null && task.getNextRunTime() != null) {
@@ -412,6 +438,7 @@ public class SystemTasks {
             checkName(change.name(), violations);
         }
         checkSeqno(change.seqno(), violations);
+        change.policies().check(violations);
         if (change.parameters() != null) {
             checkText("parameters", change.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
         }
@@ -441,6 +468,19 @@ public class SystemTasks {
         }
         if (change.parameters() != null && audit.record("parameters", task.getParameters(), change.parameters())) {
             task.setParameters(change.parameters());
+        }
+        Policies policies = change.policies();
+        if (policies.timeoutSeconds() != null
+                && audit.record("timeoutSeconds", task.getTimeoutSeconds(), policies.timeoutSeconds())) {
+            task.setTimeoutSeconds(policies.timeoutSeconds());
+        }
+        if (policies.misfirePolicy() != null
+                && audit.record("misfirePolicy", task.getMisfirePolicy(), policies.misfirePolicy())) {
+            task.setMisfirePolicy(policies.misfirePolicy());
+        }
+        if (policies.overlapPolicy() != null
+                && audit.record("overlapPolicy", task.getOverlapPolicy(), policies.overlapPolicy())) {
+            task.setOverlapPolicy(policies.overlapPolicy());
         }
         if (!audit.changes.isEmpty()) {
             audit.changes.forEach(em::persist);

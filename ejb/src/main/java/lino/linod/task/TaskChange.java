@@ -9,7 +9,13 @@ import lino.linod.recurrence.Recurrence;
  * task as it is when locked (the API's If-Match), else nothing changes.
  */
 public record TaskChange(Long expectedRevision, String name, Integer seqno, LogLevel logLevel, Boolean disabled,
-        Recurrence recurrence, String parameters, Predicate<SystemTask> precondition) {
+        Recurrence recurrence, String parameters, Predicate<SystemTask> precondition, Policies policies) {
+
+    /** A change that leaves the run policies as they are. */
+    public TaskChange(Long expectedRevision, String name, Integer seqno, LogLevel logLevel, Boolean disabled,
+            Recurrence recurrence, String parameters, Predicate<SystemTask> precondition) {
+        this(expectedRevision, name, seqno, logLevel, disabled, recurrence, parameters, precondition, Policies.NONE);
+    }
 
     public static final int MAX_SEQNO = 1_000_000;
     public static final int PARAMETERS_LENGTH = 2000;
@@ -17,6 +23,7 @@ public record TaskChange(Long expectedRevision, String name, Integer seqno, LogL
     /** A change based on {@code expectedRevision}, without a precondition. */
     public TaskChange(long expectedRevision, String name, Integer seqno, LogLevel logLevel, Boolean disabled,
             Recurrence recurrence, String parameters) {
-        this(Long.valueOf(expectedRevision), name, seqno, logLevel, disabled, recurrence, parameters, null);
+        this(Long.valueOf(expectedRevision), name, seqno, logLevel, disabled, recurrence, parameters, null,
+                Policies.NONE);
     }
 }

@@ -82,7 +82,7 @@ class SchemaTest {
         Path dir = Files.createTempDirectory("linod-schema-test");
         DataSource ds = derby(dir);
         Schema.Result first = Schema.migrate(ds);
-        assertEquals(new Schema.Result(true, 0, Schema.VERSION, 9), first);
+        assertEquals(new Schema.Result(true, 0, Schema.VERSION, 11), first);
         assertTrue(first.message().contains("made"), first.message());
         Schema.Result again = Schema.migrate(ds);
         assertEquals(0, again.applied(), "nothing to do the second time");

@@ -39,7 +39,8 @@ class ClusterIT {
 
     /** The migrations on PostgreSQL, in order. */
     static final List<String> CHANGE_SETS = List.of("1-tables", "1-not-from-hibernate", "1-no-id-table",
-            "1-id-sequence", "2-nodes", "2-site", "3-task-indexes", "3-run-indexes");
+            "1-id-sequence", "2-nodes", "2-site", "3-task-indexes", "3-run-indexes", "4-task-policies",
+            "4-run-stop");
 
     private static PostgresProcess postgres;
     private static final Map<String, ServerProcess> NODES = new LinkedHashMap<>();
@@ -147,10 +148,10 @@ class ClusterIT {
         int made = 0;
         int upToDate = 0;
         for (ServerProcess node : NODES.values()) {
-            if (node.awaitLine(l -> l.contains("Database schema version 3 made"), Duration.ZERO).isPresent()) {
+            if (node.awaitLine(l -> l.contains("Database schema version 4 made"), Duration.ZERO).isPresent()) {
                 made++;
             }
-            if (node.awaitLine(l -> l.contains("Database schema is up to date (version 3)"), Duration.ZERO)
+            if (node.awaitLine(l -> l.contains("Database schema is up to date (version 4)"), Duration.ZERO)
                     .isPresent()) {
                 upToDate++;
             }

@@ -18,6 +18,9 @@ import lino.linod.run.Outcome;
 import lino.linod.run.Run;
 import lino.linod.run.Runs;
 import lino.linod.task.LogLevel;
+import lino.linod.task.MisfirePolicy;
+import lino.linod.task.OverlapPolicy;
+import lino.linod.task.Policies;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
 import lino.linod.task.TaskChange;
@@ -46,7 +49,8 @@ class DaemonIT {
         return Deployments.linodWithoutDemo("linod-daemon-it", "grace_period=PT2S\nzone=UTC\n")
                 .addClasses(DaemonIT.class, Gate.class, TestProcedures.class, TestProcedures.Often.class,
                         TestProcedures.Daily.class, TestProcedures.Weekly.class, TestProcedures.Fails.class,
-                        TestProcedures.Warns.class, TestProcedures.Level.class, TestProcedures.Slow.class);
+                        TestProcedures.Warns.class, TestProcedures.Level.class, TestProcedures.Slow.class,
+                        TestProcedures.Polite.class, TestProcedures.Stubborn.class);
     }
 
     @Inject
@@ -161,9 +165,18 @@ class DaemonIT {
         SystemTask daily = task("it_daily");
         tasks.change(daily.getId(), new TaskChange(daily.getRevision(), null, null, null, true, null, null),
                 "robin", TestClock.now(), ZoneOffset.UTC);
-        String message = tasks.requestRun(daily.getId(), "robin", TestClock.now(), ZoneOffset.UTC).orElseThrow();
+        int runsBefore = runs.ofTask(daily.getId(), 0, 100).size();
+        String message = daemon.runNow(daily.getId(), "robin").orElseThrow();
         assertEquals("robin requested to run this task at 2026-01-05 08:00:10.", message);
+        // This node had a free slot: the run was claimed in the request's own transaction, so it is there the
+        // moment Run now returns (no look of the daemon in between).
+        List<Run> history = runs.ofTask(daily.getId(), 0, 100);
+        assertEquals(runsBefore + 1, history.size(), "a run is there when Run now returns");
+        assertEquals("linod", history.get(0).getRunAs());
+        assertTrue(tasks.changes(daily.getId()).stream().anyMatch(c -> c.getField().equals("requestedAt")
+                && c.getUser().equals("robin")), "the request is in the audit trail");
         RunFinished ran = probe.await("it_daily", (int) before + 1, WAIT);
+        assertEquals(history.get(0).getId(), ran.runId(), "the run that Run now started");
         assertEquals(Outcome.SUCCESS, ran.outcome());
         SystemTask after = tasks.find(daily.getId()).orElseThrow();
         assertNull(after.getRequestedAt(), "requested at is cleared when the run starts");
@@ -178,8 +191,11 @@ class DaemonIT {
         SystemTask slow = task("it_slow");
         assertTrue(slow.status(TestClock.now(), ZoneOffset.UTC, true).startsWith("Running since "));
 
-        // Run now pressed during the run: kept, then cancelled (Lino's Cancel request).
-        tasks.requestRun(slow.getId(), "robin", TestClock.now(), ZoneOffset.UTC);
+        // Run now pressed during the run: kept (no second run starts beside it), then cancelled (Lino's Cancel
+        // request).
+        daemon.runNow(slow.getId(), "robin").orElseThrow();
+        assertEquals(1, runs.ofTask(slow.getId(), 0, 10).stream()
+                .filter(r -> r.getOutcome() == Outcome.RUNNING).count());
         assertNotNull(tasks.find(slow.getId()).orElseThrow().getRequestedAt());
         assertEquals("robin cancelled the request to run this task.",
                 tasks.cancelRequest(slow.getId(), "robin", TestClock.now()).orElseThrow());
@@ -277,5 +293,143 @@ class DaemonIT {
         SystemTasks.Setup again = tasks.setup("it-staff", TestClock.now(), ZoneOffset.UTC);
         assertEquals(List.of(), again.created());
         assertTrue(again.message().startsWith("No task to create."), again.message());
+    }
+
+    /** Waits (without sleeping on the scheduler's behalf) until {@code probe} answers non-null. */
+    private static <T> T waitFor(String what, java.util.function.Supplier<T> probe) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (T answer = probe.get(); ; answer = probe.get()) {
+            if (answer != null) {
+                return answer;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT + ": " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+    }
+
+    private Run runningRun(SystemTask task) {
+        return waitFor("a run of " + task.getName(), () -> {
+            Long id = tasks.find(task.getId()).orElseThrow().getRunningRun();
+            return id == null ? null : runs.find(id).orElse(null);
+        });
+    }
+
+    private TaskChange policies(SystemTask task, Long timeout, MisfirePolicy misfire, OverlapPolicy overlap,
+            Recurrence recurrence) {
+        return new TaskChange(task.getRevision(), null, null, null, null, recurrence, null, null,
+                new Policies(timeout, misfire, overlap));
+    }
+
+    @Test
+    @Order(11)
+    void stopRunAsksTheProcedureAndRecordsWhoStoppedIt() throws Exception {
+        SystemTask polite = task("it_polite");
+        assertEquals(SystemTask.DEFAULT_TIMEOUT_SECONDS, polite.getTimeoutSeconds(), "Lino's 2 hours");
+        assertEquals("This task has no run going on.", daemon.stopRun(polite.getId(), "robin").orElseThrow()
+                .message());
+        daemon.runNow(polite.getId(), "robin").orElseThrow();
+        Run run = runningRun(polite);
+        Runs.StopAnswer answer = daemon.stopRun(polite.getId(), "robin").orElseThrow();
+        assertTrue(answer.asked());
+        assertEquals("robin asked run " + run.getId() + " to stop.", answer.message());
+        RunFinished ended = probe.await("it_polite", 1, WAIT);
+        assertEquals(Outcome.INTERRUPTED, ended.outcome());
+        Run stopped = runs.find(ended.runId()).orElseThrow();
+        assertEquals("robin", stopped.getStopRequestedBy());
+        assertTrue(stopped.getLog().contains("polite returns") && stopped.getLog().contains("Stopped by robin."),
+                stopped.getLog());
+        SystemTask after = tasks.find(polite.getId()).orElseThrow();
+        assertFalse(after.isDisabled(), "a stop is not the procedure's failure");
+        assertNull(after.getNextRunTime(), "a stopped run is not run again at once");
+        assertTrue(tasks.changes(polite.getId()).stream().anyMatch(c -> c.getField().equals("stopRequested")
+                && c.getUser().equals("robin")), "the stop is in the audit trail");
+    }
+
+    @Test
+    @Order(12)
+    void aRunPastItsTimeoutIsAskedToStopThenInterruptedAfterTheGracePeriod() throws Exception {
+        SystemTask stubborn = task("it_stubborn");
+        tasks.change(stubborn.getId(), policies(stubborn, 30L, null, null, null), "robin", TestClock.now(),
+                ZoneOffset.UTC);
+        int started = TestProcedures.Stubborn.STARTED.get();
+        daemon.runNow(stubborn.getId(), "robin").orElseThrow();
+        Run run = runningRun(stubborn);
+        waitFor("the stubborn procedure began", () -> TestProcedures.Stubborn.STARTED.get() > started ? 1 : null);
+
+        TestClock.advance(Duration.ofSeconds(30));
+        daemon.wake();
+        waitFor("the timeout asked the run to stop", () -> runs.find(run.getId()).orElseThrow()
+                .getStopRequestedBy());
+        assertEquals(Run.TIMEOUT, runs.find(run.getId()).orElseThrow().getStopRequestedBy());
+        assertEquals(Outcome.RUNNING, runs.find(run.getId()).orElseThrow().getOutcome(), "within the grace period");
+
+        // The grace period of this deployment is 2 s: then the run is cut off.
+        TestClock.advance(Duration.ofSeconds(2));
+        daemon.wake();
+        RunFinished ended = probe.await("it_stubborn", 1, WAIT);
+        assertEquals(run.getId(), ended.runId());
+        assertEquals(Outcome.INTERRUPTED, ended.outcome());
+        String log = runs.find(run.getId()).orElseThrow().getLog();
+        assertTrue(log.contains("Stopped: it went on longer than its timeout of 30 seconds.")
+                && log.contains("Interrupted after the grace period of 2 s."), log);
+        assertFalse(tasks.find(stubborn.getId()).orElseThrow().isDisabled());
+    }
+
+    @Test
+    @Order(13)
+    void aMissedSlotIsSkippedWhenTheMisfirePolicySaysSo() throws Exception {
+        SystemTask often = task("it_often");
+        probe.await("it_often", 1, WAIT);
+        tasks.change(often.getId(), policies(often, null, MisfirePolicy.SKIP, null, null), "robin",
+                TestClock.now(), ZoneOffset.UTC);
+        long runsBefore = probe.count("it_often");
+        // Every 10 s, and 5 minutes pass unnoticed (the node was down, say): its slot is long missed.
+        TestClock.advance(Duration.ofMinutes(5));
+        java.time.Instant now = TestClock.now();
+        daemon.wake();
+        SystemTask skipped = waitFor("the missed slot skipped", () -> {
+            SystemTask t = tasks.find(often.getId()).orElseThrow();
+            return t.getNextRunTime() != null && t.getNextRunTime().isAfter(now) ? t : null;
+        });
+        assertEquals(now.plusSeconds(10), skipped.getNextRunTime(), "its next slot after now");
+        assertEquals(runsBefore, probe.count("it_often"), "nothing ran for the missed slot");
+        assertTrue(tasks.changes(often.getId()).stream().anyMatch(c -> c.getField().equals("nextRunTime")
+                && c.getUser().equals("linod")), "the skip is in the audit trail");
+        // Back to the default, RUN_ONCE: a missed slot runs once at once.
+        SystemTask current = tasks.find(often.getId()).orElseThrow();
+        tasks.change(often.getId(), policies(current, null, MisfirePolicy.RUN_ONCE, null, null), "robin",
+                TestClock.now(), ZoneOffset.UTC);
+        TestClock.advance(Duration.ofMinutes(5));
+        daemon.wake();
+        probe.await("it_often", (int) runsBefore + 1, WAIT);
+    }
+
+    @Test
+    @Order(14)
+    void theNextSlotReplacesARunWhenTheOverlapPolicySaysSo() throws Exception {
+        SystemTask polite = task("it_polite");
+        tasks.change(polite.getId(), policies(polite, null, null, OverlapPolicy.REPLACE,
+                Recurrence.every(60, Unit.SECONDLY)), "robin", TestClock.now(), ZoneOffset.UTC);
+        long ended = probe.count("it_polite");
+        daemon.runNow(polite.getId(), "robin").orElseThrow();
+        Run first = runningRun(polite);
+
+        TestClock.advance(Duration.ofSeconds(60));
+        daemon.wake();
+        RunFinished replaced = probe.await("it_polite", (int) ended + 1, WAIT);
+        assertEquals(first.getId(), replaced.runId());
+        assertEquals(Outcome.INTERRUPTED, replaced.outcome());
+        assertEquals(Run.NEXT_RUN, runs.find(first.getId()).orElseThrow().getStopRequestedBy());
+        Run second = runningRun(polite);
+        assertTrue(second.getId() > first.getId(), "a new run started in its place");
+
+        // Leave it quiet: stopped by a user, it waits for its next slot, and it runs no more.
+        SystemTask current = tasks.find(polite.getId()).orElseThrow();
+        tasks.change(polite.getId(), policies(current, null, null, OverlapPolicy.FORBID,
+                Recurrence.every(1, Unit.NEVER)), "robin", TestClock.now(), ZoneOffset.UTC);
+        daemon.stopRun(polite.getId(), "robin").orElseThrow();
+        assertEquals(Outcome.INTERRUPTED, probe.await("it_polite", (int) ended + 2, WAIT).outcome());
     }
 }

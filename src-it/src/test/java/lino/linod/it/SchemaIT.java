@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SchemaIT {
 
     static final List<String> DERBY_CHANGE_SETS = List.of("1-tables", "1-not-from-hibernate", "1-derby-booleans",
-            "1-no-id-table", "1-id-sequence", "2-nodes", "2-site", "3-task-indexes", "3-run-indexes");
+            "1-no-id-table", "1-id-sequence", "2-nodes", "2-site", "3-task-indexes", "3-run-indexes", "4-task-policies", "4-run-stop");
 
     private static Map<String, List<String>> freshLayout;
     /** What linod 0.1.0 left in its database, read before the node of {@link #aDatabaseOfRelease010IsTakenOverWithItsRows} starts. */
@@ -48,7 +48,7 @@ class SchemaIT {
             startRelease010Node();
             try (ServerProcess micro = start("derby-schema-new", Map.of("LINOD_ADMIN_PASSWORD", "Schema-it-1"))) {
                 assertEquals(200, Http.get(micro, "health/ready", null, null).status(), micro.tail());
-                assertTrue(micro.awaitLine(l -> l.contains("Database schema version 3 made"), Duration.ofSeconds(5))
+                assertTrue(micro.awaitLine(l -> l.contains("Database schema version 4 made"), Duration.ofSeconds(5))
                         .isPresent(), "the new database's migration is logged");
             }
             Path db = database("derby-schema-new");
@@ -129,7 +129,7 @@ class SchemaIT {
         long tasks;
         try (Connection c = Databases.derby(db); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED,"
-                    + " EXECTYPE) VALUES ('4-from-a-later-release', 'linod', 'lino/linod/site/schema.xml',"
+                    + " EXECTYPE) VALUES ('5-from-a-later-release', 'linod', 'lino/linod/site/schema.xml',"
                     + " CURRENT_TIMESTAMP, 99, 'EXECUTED')");
             tasks = Databases.count(c, "SELECT COUNT(*) FROM LINOD_SYSTEM_TASK");
         } finally {
@@ -140,7 +140,7 @@ class SchemaIT {
             Optional<String> refusal = micro.awaitLine(l -> l.contains("newer than version"),
                     ServerProcess::isMicroReady, Duration.ofMinutes(3));
             assertTrue(refusal.isPresent(), "the deployment fails:\n" + micro.tail());
-            assertTrue(refusal.get().contains("schema is version 4, newer than version 3"), refusal.get());
+            assertTrue(refusal.get().contains("schema is version 5, newer than version 4"), refusal.get());
         }
         try (Connection c = Databases.derby(db)) {
             assertEquals(DERBY_CHANGE_SETS.size() + 1, Databases.changeSets(c).size(), "no migration ran");

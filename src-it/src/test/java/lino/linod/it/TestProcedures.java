@@ -84,4 +84,38 @@ public final class TestProcedures {
             gate.pass();
         }
     }
+
+    /** Runs until asked to stop (and notes each start); at most 2 minutes. */
+    @ApplicationScoped
+    @BackgroundTask(value = "it_polite", recurrence = "every=1, every_unit=never")
+    public static class Polite implements Procedure {
+
+        public static final java.util.concurrent.atomic.AtomicInteger STARTED =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void run(ProcedureContext context) throws InterruptedException {
+            STARTED.incrementAndGet();
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            while (!context.cancellationRequested() && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+            context.logger().info("polite returns");
+        }
+    }
+
+    /** Takes no notice of a request to stop: ends only when its thread is interrupted (at most 2 minutes). */
+    @ApplicationScoped
+    @BackgroundTask(value = "it_stubborn", recurrence = "every=1, every_unit=never")
+    public static class Stubborn implements Procedure {
+
+        public static final java.util.concurrent.atomic.AtomicInteger STARTED =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void run(ProcedureContext context) throws InterruptedException {
+            STARTED.incrementAndGet();
+            new java.util.concurrent.CountDownLatch(1).await(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lino.linod.daemon.Daemon;
 import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;
@@ -52,6 +53,10 @@ public class TaskPage extends Page implements Serializable {
 
     @EJB
     transient Runs runs;
+
+    /** Run now: the daemon starts the run on this node when it can. */
+    @EJB
+    transient Daemon daemon;
 
     @Inject
     transient ProcedureRegistry registry;
@@ -178,7 +183,7 @@ public class TaskPage extends Page implements Serializable {
 
     public void runNow() {
         if (found && mayChange()) {
-            tasks.requestRun(id, getUser(), clock.instant(), settings.zone()).ifPresent(Page::info);
+            daemon.runNow(id, getUser()).ifPresent(Page::info);
             forget();
         }
     }

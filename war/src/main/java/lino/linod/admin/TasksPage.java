@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lino.linod.daemon.Daemon;
 import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.run.Outcome;
@@ -36,6 +37,10 @@ public class TasksPage extends Page implements Serializable {
 
     @EJB
     transient Runs runs;
+
+    /** Run now: the daemon starts the run on this node when it can. */
+    @EJB
+    transient Daemon daemon;
 
     @Inject
     transient ProcedureRegistry registry;
@@ -142,7 +147,7 @@ public class TasksPage extends Page implements Serializable {
 
     public void runNow(long id) {
         if (mayChange()) {
-            tasks.requestRun(id, getUser(), clock.instant(), settings.zone()).ifPresentOrElse(Page::info,
+            daemon.runNow(id, getUser()).ifPresentOrElse(Page::info,
                     () -> error("This task no longer exists."));
             load();
         }

@@ -14,6 +14,9 @@ import java.util.Set;
 import lino.linod.recurrence.Recurrence;
 import lino.linod.recurrence.Violation;
 import lino.linod.task.LogLevel;
+import lino.linod.task.MisfirePolicy;
+import lino.linod.task.OverlapPolicy;
+import lino.linod.task.Policies;
 import lino.linod.task.SystemTask;
 import lino.linod.task.TaskChange;
 
@@ -26,7 +29,8 @@ import lino.linod.task.TaskChange;
 final class TaskJson {
 
     /** The settings a client writes. */
-    static final Set<String> WRITABLE = Set.of("name", "seqno", "logLevel", "disabled", "recurrence", "parameters");
+    static final Set<String> WRITABLE = Set.of("name", "seqno", "logLevel", "disabled", "recurrence", "parameters",
+            "timeoutSeconds", "misfirePolicy", "overlapPolicy");
     /** What GET adds to the settings and a client may send back; it is ignored. */
     static final Set<String> READ_ONLY = Set.of("id", "status", "when", "resolved", "nextRunTime", "lastStartTime",
             "lastEndTime", "requestedAt", "message");
@@ -51,7 +55,7 @@ final class TaskJson {
 
     /** The settings read from a body; null where the body has none (or a mistake, then a violation). */
     record Settings(String name, Integer seqno, LogLevel logLevel, Boolean disabled, Recurrence recurrence,
-            String parameters) {
+            String parameters, Policies policies) {
     }
 
     /**
@@ -85,7 +89,27 @@ final class TaskJson {
         String parameters = body.string("parameters", TaskChange.PARAMETERS_LENGTH);
         Body nested = body.object("recurrence", RecurrenceJson.FIELDS);
         Recurrence recurrence = nested == null ? null : RecurrenceJson.read(nested);
-        return new Settings(name, seqno == null ? null : seqno.intValue(), level, disabled, recurrence, parameters);
+        Long timeout = body.longValue("timeoutSeconds", SystemTask.MIN_TIMEOUT_SECONDS,
+                SystemTask.MAX_TIMEOUT_SECONDS);
+        MisfirePolicy misfire = choice(body, "misfirePolicy", MisfirePolicy.class);
+        OverlapPolicy overlap = choice(body, "overlapPolicy", OverlapPolicy.class);
+        return new Settings(name, seqno == null ? null : seqno.intValue(), level, disabled, recurrence, parameters,
+                new Policies(timeout, misfire, overlap));
+    }
+
+    /** One of an enum's names, or null (absent, or a mistake: then a violation naming the field). */
+    private static <E extends Enum<E>> E choice(Body body, String field, Class<E> type) {
+        String text = body.string(field, 20);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            body.violations.add(new Violation(field, "one of " + String.join(", ",
+                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+            return null;
+        }
     }
 
     private static LogLevel logLevel(Body body) {

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import lino.linod.daemon.Daemon;
 import lino.linod.site.Settings;
 import lino.linod.procedure.ProcedureInfo;
 import lino.linod.procedure.ProcedureRegistry;
@@ -64,6 +65,10 @@ public class TasksResource {
 
     @EJB
     Runs runs;
+
+    /** Run now: the daemon starts the run on this node when it can. */
+    @EJB
+    Daemon daemon;
 
     @Inject
     ProcedureRegistry registry;
@@ -171,7 +176,7 @@ public class TasksResource {
         TaskJson.Settings wanted = TaskJson.read(body, List.of());
         body.check();
         SystemTask task = tasks.create(new NewTask(procedure, wanted.name(), wanted.seqno(), wanted.logLevel(),
-                wanted.disabled(), wanted.recurrence(), wanted.parameters()), user(), clock.instant(),
+                wanted.disabled(), wanted.recurrence(), wanted.parameters(), wanted.policies()), user(), clock.instant(),
                 settings.zone());
         JsonObject view = view(task);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(task.getId())).build())
@@ -226,7 +231,7 @@ public class TasksResource {
         java.time.Instant now = clock.instant();
         TaskChange change = new TaskChange(revision, wanted.name(), wanted.seqno(), wanted.logLevel(),
                 wanted.disabled(), wanted.recurrence(), parameters, ifMatch == null ? null
-                        : t -> TaskJson.ifMatch(ifMatch, TaskJson.etag(view(t, now))));
+                        : t -> TaskJson.ifMatch(ifMatch, TaskJson.etag(view(t, now))), wanted.policies());
         SystemTask task = tasks.change(taskId, change, user(), now, settings.zone()).orElseThrow(NotFoundException::new);
         JsonObject view = view(task);
         return Response.ok(view.toString()).header("ETag", TaskJson.etag(view)).build();
@@ -248,9 +253,25 @@ public class TasksResource {
     @Path("{id}/run-now")
     public String runNow(@PathParam("id") String id) {
         long taskId = id(id);
-        String message = tasks.requestRun(taskId, user(), clock.instant(), settings.zone())
-                .orElseThrow(NotFoundException::new);
+        String message = daemon.runNow(taskId, user()).orElseThrow(NotFoundException::new);
         return JsonP.JSON.createObjectBuilder().add("message", message).add("task", view(found(id))).build().toString();
+    }
+
+    /**
+     * Stop run: asks the task's running run to stop; its procedure is asked at once and interrupted after the
+     * grace period, and the run is recorded as interrupted, with who stopped it. 409 when the task runs nothing.
+     */
+    @POST
+    @Path("{id}/stop-run")
+    public String stopRun(@PathParam("id") String id) {
+        long taskId = id(id);
+        Runs.StopAnswer answer = daemon.stopRun(taskId, user()).orElseThrow(NotFoundException::new);
+        if (!answer.asked()) {
+            throw new jakarta.ws.rs.WebApplicationException(Problem.response(409, "Conflict", answer.message()));
+        }
+        jakarta.json.JsonObjectBuilder reply = JsonP.JSON.createObjectBuilder().add("message", answer.message())
+                .add("run", answer.runId()).add("task", view(found(id)));
+        return reply.build().toString();
     }
 
     @POST

@@ -52,6 +52,9 @@ final class Views {
         add(o, "requestedAt", instant(t.getRequestedAt(), zone));
         add(o, "message", t.getMessage());
         o.add("parameters", t.getParameters());
+        o.add("timeoutSeconds", t.getTimeoutSeconds());
+        o.add("misfirePolicy", t.getMisfirePolicy().name());
+        o.add("overlapPolicy", t.getOverlapPolicy().name());
         o.add("revision", t.getRevision());
         o.add("recurrence", RecurrenceJson.write(t.getRecurrence()));
         return o.build();
@@ -70,6 +73,8 @@ final class Views {
         o.add("progress", r.getProgress());
         add(o, "progressText", r.getProgressText());
         add(o, "durationMillis", r.duration() == null ? null : r.duration().toMillis());
+        add(o, "stopRequestedBy", r.getStopRequestedBy());
+        add(o, "stopRequestedAt", instant(r.getStopRequestedAt(), zone));
         if (withLog) {
             add(o, "log", r.getLog());
         }

@@ -21,8 +21,8 @@ class OpenApiIT {
 
     /** The API's paths, as the document names them. */
     private static final List<String> PATHS = List.of("/procedures", "/tasks", "/tasks/{id}", "/tasks/{id}/run-now",
-            "/tasks/{id}/cancel-request", "/tasks/{id}/runs", "/tasks/{id}/changes", "/runs/{id}", "/status",
-            "/users", "/users/{name}", "/openapi.yaml", "/setup-tasks");
+            "/tasks/{id}/cancel-request", "/tasks/{id}/stop-run", "/tasks/{id}/runs", "/tasks/{id}/changes",
+            "/runs/{id}", "/status", "/users", "/users/{name}", "/openapi.yaml", "/setup-tasks");
 
     /** JSON's null, as a value that a map entry can hold. */
     private static final Json.Raw NULL = new Json.Raw("null");

@@ -35,7 +35,7 @@ class OpsIT {
         Map<String, Map<String, Object>> checks = byName(ready);
         assertEquals(List.of("database", "schema", "daemon"), List.copyOf(checks.keySet()), ready.toString());
         checks.values().forEach(c -> assertEquals("UP", c.get("status"), c.toString()));
-        assertEquals(new BigDecimal(3), data(checks.get("schema")).get("version"), "schema version");
+        assertEquals(new BigDecimal(4), data(checks.get("schema")).get("version"), "schema version");
         assertEquals(Boolean.TRUE, data(checks.get("daemon")).get("running"));
 
         Map<String, Object> live = probe.get("../health/live").expect(200).object();

@@ -19,7 +19,7 @@ class TasksIT {
 
     private static final List<String> FIELDS = List.of("id", "seqno", "name", "procedure", "logLevel", "disabled",
             "status", "when", "resolved", "nextRunTime", "lastStartTime", "lastEndTime", "requestedAt", "message",
-            "parameters", "revision", "recurrence");
+            "parameters", "timeoutSeconds", "misfirePolicy", "overlapPolicy", "revision", "recurrence");
     private static final List<String> RECURRENCE_FIELDS = List.of("unit", "every", "weekdays", "positions",
             "startDate", "startTime", "endDate", "endTime", "maxEvents", "cron", "zone");
 
