@@ -43,6 +43,7 @@ class AccessIT {
                 new String[] {"DELETE", task, null},
                 new String[] {"POST", task + "/run-now", null},
                 new String[] {"POST", task + "/cancel-request", null},
+                new String[] {"POST", task + "/stop-run", null},
                 new String[] {"PUT", "users/it-api-intruder",
                         Json.write(Json.object("password", "Intruder-1", "roles", List.of("staff")))},
                 new String[] {"DELETE", "users/" + RunningLinod.ADMIN, null});
