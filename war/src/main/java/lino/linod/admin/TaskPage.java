@@ -25,6 +25,9 @@ import lino.linod.run.Runs;
 import lino.linod.task.Change;
 import lino.linod.task.InvalidInputException;
 import lino.linod.task.LogLevel;
+import lino.linod.task.MisfirePolicy;
+import lino.linod.task.OverlapPolicy;
+import lino.linod.task.Policies;
 import lino.linod.task.StaleRevisionException;
 import lino.linod.task.SystemTask;
 import lino.linod.task.SystemTasks;
@@ -44,6 +47,7 @@ public class TaskPage extends Page implements Serializable {
             Map.entry("startTime", "startTime"), Map.entry("endDate", "endDate"), Map.entry("endTime", "endTime"),
             Map.entry("maxEvents", "maxEvents"), Map.entry("cron", "cron"), Map.entry("zone", "zone"),
             Map.entry("parameters", "parameters"), Map.entry("seqno", "seqno"),
+            Map.entry("timeoutSeconds", "timeout"),
             Map.entry("recurrence.every", "every"), Map.entry("recurrence.cron", "cron"));
     /** The newest changes shown; the API pages through all of them. */
     private static final int CHANGES_SHOWN = 200;
@@ -74,6 +78,10 @@ public class TaskPage extends Page implements Serializable {
     private String logLevel;
     private boolean disabled;
     private String parameters;
+    /** The timeout in seconds, as typed. */
+    private String timeout;
+    private String misfirePolicy;
+    private String overlapPolicy;
     private String unit;
     private String every;
     /** Checked days by their lowercase English name, as the checkbox ids. */
@@ -100,6 +108,9 @@ public class TaskPage extends Page implements Serializable {
         logLevel = t.getLogLevel().name();
         disabled = t.isDisabled();
         parameters = t.getParameters();
+        timeout = String.valueOf(t.getTimeoutSeconds());
+        misfirePolicy = t.getMisfirePolicy().name();
+        overlapPolicy = t.getOverlapPolicy().name();
         Recurrence r = t.getRecurrence();
         unit = r.unit() == null ? "" : r.unit().linoName();
         every = String.valueOf(r.every());
@@ -153,14 +164,17 @@ public class TaskPage extends Page implements Serializable {
         }
         List<Violation> violations = new ArrayList<>();
         Recurrence recurrence = recurrence(violations);
+        Long timeoutSeconds = timeoutSeconds(violations);
         if (!violations.isEmpty()) {
             show(violations, FIELDS);
             return;
         }
         try {
             // An emptied name comes as null (Faces' empty-as-null): it is a name to refuse, not one to keep.
-            tasks.change(id, new TaskChange(revision, name == null ? "" : name, null, LogLevel.valueOf(logLevel),
-                    disabled, recurrence, parameters), getUser(), clock.instant(), settings.zone());
+            tasks.change(id, new TaskChange((Long) revision, name == null ? "" : name, null,
+                    LogLevel.valueOf(logLevel), disabled, recurrence, parameters, null, new Policies(timeoutSeconds,
+                    MisfirePolicy.valueOf(misfirePolicy), OverlapPolicy.valueOf(overlapPolicy))), getUser(),
+                    clock.instant(), settings.zone());
             forget();
             info("Saved.");
             load();
@@ -168,6 +182,17 @@ public class TaskPage extends Page implements Serializable {
             show(e.violations(), FIELDS);
         } catch (StaleRevisionException e) {
             error(e.getMessage());
+        }
+    }
+
+    /** The timeout as typed: whole seconds (the store checks the bounds). */
+    private Long timeoutSeconds(List<Violation> violations) {
+        String typed = timeout == null ? "" : timeout.trim();
+        try {
+            return Long.parseLong(typed);
+        } catch (NumberFormatException e) {
+            violations.add(new Violation("timeoutSeconds", "must be a whole number of seconds"));
+            return null;
         }
     }
 
@@ -213,6 +238,25 @@ public class TaskPage extends Page implements Serializable {
     public String getLastMessage() {
         SystemTask t = task();
         return t == null || t.getMessage() == null ? "" : t.getMessage();
+    }
+
+    /** Whether a run of the task goes on (Stop run is offered). */
+    public boolean isRunning() {
+        SystemTask t = task();
+        return t != null && t.isRunning();
+    }
+
+    public void stopRun() {
+        if (found && mayChange()) {
+            daemon.stopRun(id, getUser()).ifPresent(a -> {
+                if (a.asked()) {
+                    info(a.message());
+                } else {
+                    error(a.message());
+                }
+            });
+            forget();
+        }
     }
 
     public boolean isRequested() {
@@ -332,6 +376,38 @@ public class TaskPage extends Page implements Serializable {
 
     public LogLevel[] getLogLevels() {
         return LogLevel.values();
+    }
+
+    public MisfirePolicy[] getMisfirePolicies() {
+        return MisfirePolicy.values();
+    }
+
+    public OverlapPolicy[] getOverlapPolicies() {
+        return OverlapPolicy.values();
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+
+    public String getMisfirePolicy() {
+        return misfirePolicy;
+    }
+
+    public void setMisfirePolicy(String misfirePolicy) {
+        this.misfirePolicy = misfirePolicy;
+    }
+
+    public String getOverlapPolicy() {
+        return overlapPolicy;
+    }
+
+    public void setOverlapPolicy(String overlapPolicy) {
+        this.overlapPolicy = overlapPolicy;
     }
 
     public Map<String, Boolean> getWeekdays() {

@@ -162,6 +162,55 @@ class TaskPageIT {
     }
 
     @Test
+    void aTimeoutThatIsNoNumberIsRefusedBesideItsField() {
+        assertRefused("timeout", d -> type(d, "timeout", "two hours"));
+    }
+
+    @Test
+    void aTimeoutOverThirtyDaysIsRefusedBesideItsField() {
+        assertRefused("timeout", d -> type(d, "timeout", "2592001"));
+    }
+
+    @Test
+    void runPoliciesAreSaved() {
+        String name = Api.uniqueName("it-pages-policies");
+        long id = id(api.createQuietTask("checkdata", name));
+        ChromeDriver d = openTask(id);
+        assertEquals("7200", d.findElement(By.id("timeout")).getAttribute("value"), "Lino's 2 hours");
+        type(d, "timeout", "600");
+        new Select(d.findElement(By.id("misfirePolicy"))).selectByValue("SKIP");
+        new Select(d.findElement(By.id("overlapPolicy"))).selectByValue("REPLACE");
+        d.findElement(By.id("save")).click();
+        Map<String, Object> saved = Api.poll("the policies of " + name + " saved", Duration.ofSeconds(10), () -> {
+            Map<String, Object> t = api.task(id);
+            return "REPLACE".equals(t.get("overlapPolicy")) ? t : null;
+        });
+        assertEquals("SKIP", saved.get("misfirePolicy"), saved.toString());
+        assertEquals(600L, ((Number) saved.get("timeoutSeconds")).longValue(), saved.toString());
+    }
+
+    @Test
+    void stopRunIsOfferedWhileARunGoesOnAndStopsIt() {
+        long id = id(api.createQuietTask("rebuild_search_index", Api.uniqueName("it-pages-stop")));
+        ChromeDriver d = openTask(id);
+        assertTrue(d.findElements(By.id("stop-run")).isEmpty(), "no Stop run while nothing runs");
+        TasksPageIT.click(d, "#run-now");
+        waitFor("the Stop run button", x -> x.findElements(By.id("stop-run")).isEmpty() ? null : true);
+        TasksPageIT.click(d, "#stop-run");
+        String message = waitFor("the stop's message", x -> {
+            String m = text("messages");
+            return m.contains("to stop") ? m : null;
+        });
+        assertTrue(message.contains(RunningLinod.ADMIN + " asked run "), message);
+        Map<String, Object> run = Api.poll("the run of task " + id + " ended", Duration.ofSeconds(30), () -> {
+            List<Map<String, Object>> runs = api.runs(id);
+            return !runs.isEmpty() && !"RUNNING".equals(runs.get(0).get("outcome")) ? runs.get(0) : null;
+        });
+        assertEquals("INTERRUPTED", run.get("outcome"), run.toString());
+        assertEquals(RunningLinod.ADMIN, run.get("stopRequestedBy"), run.toString());
+    }
+
+    @Test
     void disablingATaskIsSavedAndAudited() {
         String name = Api.uniqueName("it-pages-disable");
         long id = id(api.createQuietTask("checkdata", name));

@@ -38,7 +38,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class ViewerIT {
 
     private static final List<String> CHANGING = List.of(".run-now", ".cancel-request", ".move-up", ".move-down",
-            "#save", "#run-now", ".create-task", "#cancel-request", ".setup-tasks");
+            "#save", "#run-now", ".create-task", "#cancel-request", ".setup-tasks", "#stop-run");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Api api = new Api();
