@@ -103,6 +103,9 @@ public class Daemon {
     Metrics metrics;
 
     @Inject
+    jakarta.validation.Validator validator;
+
+    @Inject
     Liveness liveness;
 
     @EJB
@@ -153,7 +156,7 @@ public class Daemon {
             workers = Execution.workers(threads, settings.executorSize());
             notices.useTimer(timer);
             execution = new Execution(settings, registry, beans, tasks, runs, metrics, finished, workers,
-                    this::now, outage, this::wake, heartbeat::liveNodes, notices::notice);
+                    this::now, outage, this::wake, heartbeat::liveNodes, notices::notice, validator);
             heartbeat.join();
             Instant now = now();
             // Runs left RUNNING under this name by a node without a row (linod 0.1.0 had none).
@@ -186,7 +189,7 @@ public class Daemon {
     private void installIfNeeded(Instant now) {
         for (ProcedureInfo p : registry.procedures().values()) {
             tasks.installIfNeeded(p.name(), p.suggested(), settings.daemonUser(), now, settings.zone())
-                    .ifPresent(t -> LOG.info("Created " + t.label() + "."));
+                    .forEach(t -> LOG.info("Created " + t.label() + "."));
         }
         for (SystemTask t : tasks.unresolved(registry.procedures().keySet())) {
             LOG.warning(t.label() + ": procedure " + t.getProcedure() + " is not registered; it will not run.");
@@ -269,7 +272,8 @@ public class Daemon {
         // The task as requestRun locked it: the same instance, in this transaction.
         SystemTask task = tasks.find(id).orElseThrow();
         Optional<ProcedureInfo> procedure = registry.find(task.getProcedure());
-        if (procedure.isEmpty() || task.isRunning() || !e.reserve()) {
+        if (procedure.isEmpty() || !procedure.get().runAfter().isEmpty() || task.isRunning() || !e.reserve()) {
+            // (A procedure that runs after others: the daemon's look decides when.)
             return message;
         }
         Optional<Run> run;
@@ -405,6 +409,9 @@ public class Daemon {
     /** How long a node that left due tasks to the others waits before it looks at them again. */
     static final Duration YIELD = Duration.ofMillis(50);
 
+    /** How long the daemon waits, at most, when a due task waits for another procedure's run (run_after). */
+    static final Duration HOLD = Duration.ofSeconds(1);
+
     /**
      * How much ahead of a due instant the daemon wakes and claims: a task due that soon is claimed at once and its
      * run waits on its thread until the instant (see {@link Execution}), so the look and the claim are done when
@@ -442,6 +449,11 @@ public class Daemon {
                                 Duration until = Duration.between(now, next.get()).minus(LEAD);
                                 delay = until.isNegative() ? Duration.ZERO
                                         : until.compareTo(delay) < 0 ? until : delay;
+                            }
+                            if (execution.holding() && delay.compareTo(HOLD) < 0) {
+                                // A task waits for another's run (run_after): its end wakes this node; a run on
+                                // another node is looked for every second.
+                                delay = HOLD;
                             }
                             if (execution.leftForOthers() && delay.compareTo(YIELD) < 0) {
                                 // Due tasks left to the other nodes: give them a moment before taking them here.

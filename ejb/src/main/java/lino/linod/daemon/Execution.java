@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,8 @@ final class Execution {
     private static final int CONFLICT_ATTEMPTS = 10;
 
     private final Settings settings;
+    /** Checks a typed procedure's parameters when it asks for them. */
+    private final jakarta.validation.Validator validator;
     private final ProcedureRegistry registry;
     private final BeanManager beans;
     private final SystemTasks tasks;
@@ -77,6 +80,8 @@ final class Execution {
     private volatile boolean stopping;
     /** Due tasks had to wait for a slot at the last look: the daemon looks again when enough slots are free. */
     private volatile boolean backlog;
+    /** The last look held a due task back (run_after). */
+    private volatile boolean holding;
 
     /** A run's end not yet in the database. */
     private record Ended(RunContext context, Outcome outcome, Instant end) {
@@ -92,8 +97,10 @@ final class Execution {
 
     Execution(Settings settings, ProcedureRegistry registry, BeanManager beans, SystemTasks tasks, Runs runs,
             Metrics metrics, Event<RunFinished> finished, ExecutorService workers, Supplier<Instant> clock,
-            Outage outage, Runnable wake, IntSupplier liveNodes, Runnable noticed) {
+            Outage outage, Runnable wake, IntSupplier liveNodes, Runnable noticed,
+            jakarta.validation.Validator validator) {
         this.noticed = noticed;
+        this.validator = validator;
         this.settings = settings;
         this.registry = registry;
         this.beans = beans;
@@ -179,6 +186,10 @@ final class Execution {
             candidates.add(task);
             procedures.put(task.getId(), procedure.get());
         }
+        // run_after: a task waits while a task of a procedure it runs after is due or running.
+        Set<Long> held = heldBack(candidates, procedures);
+        candidates.removeIf(t -> held.contains(t.getId()));
+        holding = !held.isEmpty();
         // Several nodes share what is due: each claims its share (at least one), the others find the rest. Every
         // candidate may be claimed (another node may hold the first ones), up to the free slots.
         int live = Math.max(1, liveNodes.getAsInt());
@@ -242,6 +253,29 @@ final class Execution {
         launch(task, run, procedure, now, now);
     }
 
+    /**
+     * The due tasks that wait for another procedure's task (their procedure's {@code runAfter}): one of those is
+     * due as well, or running (on any node).
+     */
+    private Set<Long> heldBack(List<SystemTask> candidates, Map<Long, ProcedureInfo> procedures) {
+        Set<Long> held = new java.util.HashSet<>();
+        Set<String> due = new java.util.HashSet<>();
+        candidates.forEach(t -> due.add(t.getProcedure()));
+        for (SystemTask t : candidates) {
+            List<String> first = procedures.get(t.getId()).runAfter();
+            if (!first.isEmpty() && (first.stream().anyMatch(due::contains) || tasks.anyRunning(first))) {
+                LOG.fine(t.label() + " waits: it runs after " + first + ".");
+                held.add(t.getId());
+            }
+        }
+        return held;
+    }
+
+    /** Whether the last look held a due task back for run_after (the daemon then looks again within a second). */
+    boolean holding() {
+        return holding;
+    }
+
     /** Whether the daemon comes to a task's slot too late for it to run, by the task's misfire policy. */
     private static boolean missed(SystemTask task, Instant now) {
         return task.getRequestedAt() == null && task.getMisfirePolicy() == MisfirePolicy.SKIP
@@ -258,7 +292,7 @@ final class Execution {
         LOG.fine("Run " + run.getId() + " of " + task.label() + " started on " + settings.node()
                 + " with logging level " + task.getLogLevel() + ".");
         RunContext context = new RunContext(task, run.getId(), procedure.name(), now, settings.daemonUser(), runs,
-                noticed, replaceAt(task, now));
+                noticed, replaceAt(task, now), procedure.parameters(), validator);
         running.put(task.getId(), context);
         try {
             context.future = workers.submit(() -> execute(context, procedure, due));

@@ -8,6 +8,8 @@ import java.util.concurrent.Future;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import jakarta.validation.Validator;
+import lino.linod.procedure.ParameterType;
 import lino.linod.procedure.ProcedureContext;
 import lino.linod.run.Runs;
 import lino.linod.task.LogLevel;
@@ -55,13 +57,18 @@ final class RunContext implements ProcedureContext {
     private final java.time.Duration timeout;
     /** The task's next slot, when its overlap policy is REPLACE: this run is stopped then. */
     private final Instant replaceAt;
+    /** The procedure's parameter type (null: free text) and the validator that checks the values. */
+    private final ParameterType parameterType;
+    private final Validator validator;
     /** Who asked this run to stop, and when this node learned it (null: nobody). */
     private String stopBy;
     private Instant stopAt;
 
     RunContext(SystemTask task, long runId, String procedure, Instant start, String daemonUser, Runs runs,
-            Runnable noticed, Instant replaceAt) {
+            Runnable noticed, Instant replaceAt, ParameterType parameterType, Validator validator) {
         this.noticed = noticed;
+        this.parameterType = parameterType;
+        this.validator = validator;
         this.timeout = java.time.Duration.ofSeconds(task.getTimeoutSeconds());
         this.replaceAt = replaceAt;
         this.taskId = task.getId();
@@ -226,6 +233,16 @@ final class RunContext implements ProcedureContext {
     @Override
     public String parameters() {
         return parameters;
+    }
+
+    @Override
+    public <P extends Record> P parameters(Class<P> type) {
+        if (parameterType == null || parameterType.type() != type) {
+            throw new IllegalStateException("Procedure " + procedure + " declares "
+                    + (parameterType == null ? "no parameter type" : parameterType.type().getName()) + ", not "
+                    + type.getName());
+        }
+        return type.cast(parameterType.load(parameters, validator));
     }
 
     @Override

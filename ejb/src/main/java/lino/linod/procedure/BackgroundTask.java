@@ -24,4 +24,22 @@ public @interface BackgroundTask {
     /** For example {@code every=1, every_unit=weekly, saturday=True, start_time=04:00}. */
     @Nonbinding
     String recurrence() default "every=1, every_unit=daily";
+
+    /**
+     * The parameter type of this procedure's tasks (a record, see {@link ParameterType}); {@code Record.class}, the
+     * default, means none: a task's parameters are then one free text.
+     */
+    @Nonbinding
+    Class<? extends Record> parameters() default Record.class;
+
+    /** Lino's task class: the label of this procedure's tasks on the pages; empty means {@code linod.SystemTask}. */
+    @Nonbinding
+    String taskClass() default "";
+
+    /**
+     * Procedures that run first when both are due: a task of this procedure waits while a task of one of them is
+     * due or running, and starts after its end.
+     */
+    @Nonbinding
+    String[] runAfter() default {};
 }

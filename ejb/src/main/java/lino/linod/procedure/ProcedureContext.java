@@ -12,8 +12,17 @@ public interface ProcedureContext {
     /** Name of the system task being run. */
     String taskName();
 
-    /** The task's free-text parameters, or an empty string. */
+    /** The task's parameters as stored: the free text, or the JSON object of a typed procedure; never null. */
     String parameters();
+
+    /**
+     * The task's parameters as the procedure's declared parameter type ({@code @BackgroundTask(parameters = …)}),
+     * read and validated.
+     *
+     * @throws IllegalStateException when {@code type} is not the declared type, or the stored values no longer fit
+     *                               it (the run fails with the reason)
+     */
+    <P extends Record> P parameters(Class<P> type);
 
     /** The daemon user this run acts as (Lino's {@code daemon_user}). */
     Principal principal();

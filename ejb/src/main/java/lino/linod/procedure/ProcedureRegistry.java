@@ -1,5 +1,7 @@
 package lino.linod.procedure;
 
+import java.util.ArrayList;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
@@ -52,7 +54,35 @@ public class ProcedureRegistry implements Extension {
                     .append("', which is invalid: ").append(e.getMessage()).append(". ");
             return;
         }
-        ProcedureInfo added = new ProcedureInfo(described.name(), described.recurrence(), suggested, bean);
+        ParameterType parameters = null;
+        String taskClass = ProcedureInfo.TASK_CLASS;
+        List<String> runAfter = List.of();
+        for (Annotation q : bean.getQualifiers()) {
+            if (q instanceof BackgroundTask t) {
+                try {
+                    parameters = ParameterType.isNone(t.parameters()) ? null : ParameterType.of(t.parameters());
+                } catch (IllegalArgumentException e) {
+                    errors.append("Procedure bean ").append(bean.getBeanClass().getName()).append(": ")
+                            .append(e.getMessage()).append(". ");
+                    return;
+                }
+                taskClass = t.taskClass().isBlank() ? taskClass : t.taskClass();
+                runAfter = List.of(t.runAfter());
+            }
+        }
+        List<ProcedureInfo.Initial> initial = new ArrayList<>();
+        for (InitialTask i : bean.getBeanClass().getAnnotationsByType(InitialTask.class)) {
+            if (parameters != null && !parameters.read(i.parameters(), null).valid()) {
+                errors.append("Procedure bean ").append(bean.getBeanClass().getName()).append(": the initial task '")
+                        .append(i.name()).append("' has parameters that do not fit ")
+                        .append(parameters.type().getSimpleName()).append(": ")
+                        .append(parameters.read(i.parameters(), null).violations()).append(". ");
+                return;
+            }
+            initial.add(new ProcedureInfo.Initial(i.name(), i.parameters()));
+        }
+        ProcedureInfo added = new ProcedureInfo(described.name(), described.recurrence(), suggested, bean,
+                parameters, taskClass, List.copyOf(initial), runAfter);
         ProcedureInfo existing = procedures.putIfAbsent(added.name(), added);
         if (existing != null) {
             errors.append("Two procedures named '").append(added.name()).append("': ")
@@ -61,6 +91,15 @@ public class ProcedureRegistry implements Extension {
     }
 
     void verify(@Observes AfterBeanDiscovery event) {
+        for (ProcedureInfo p : procedures.values()) {
+            for (String first : p.runAfter()) {
+                if (!procedures.containsKey(first) || first.equals(p.name())) {
+                    errors.append("Procedure '").append(p.name()).append("' runs after '").append(first)
+                            .append("', which is ").append(first.equals(p.name()) ? "itself" : "no procedure")
+                            .append(". ");
+                }
+            }
+        }
         if (errors.length() > 0) {
             event.addDefinitionError(new DeploymentException("linod: " + errors.toString().trim()));
         }

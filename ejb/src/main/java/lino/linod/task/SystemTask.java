@@ -49,6 +49,8 @@ import lino.linod.recurrence.Recurrence;
         + " OR (t.seqno = :seqno AND t.id < :id) ORDER BY t.seqno DESC, t.id DESC")
 @NamedQuery(name = SystemTask.BELOW, query = "SELECT t FROM SystemTask t WHERE t.seqno > :seqno"
         + " OR (t.seqno = :seqno AND t.id > :id) ORDER BY t.seqno, t.id")
+@NamedQuery(name = SystemTask.RUNNING_OF, query = "SELECT COUNT(t) FROM SystemTask t WHERE t.runningRun IS NOT NULL"
+        + " AND t.procedure IN :procedures")
 @NamedQuery(name = SystemTask.CLAIM, query = "UPDATE SystemTask t SET t.runningRun = :run, t.lastStartTime = :now,"
         + " t.message = :message,"
         + " t.requestedAt = NULL, t.requestedBy = NULL, t.lockVersion = t.lockVersion + 1"
@@ -68,6 +70,8 @@ public class SystemTask {
     /** The tasks after one in No. order, nearest first. */
     public static final String BELOW = "SystemTask.below";
     public static final String CLAIM = "SystemTask.claim";
+    /** How many tasks of some procedures are running (run_after). */
+    public static final String RUNNING_OF = "SystemTask.runningOf";
 
     public static final int NAME_LENGTH = 200;
     /** Lino kills a run that has gone on for more than 2 hours. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import lino.linod.procedure.ParameterType;
 import lino.linod.procedure.ProcedureInfo;
 import lino.linod.procedure.ProcedureRegistry;
 import lino.linod.recurrence.Recurrence;
@@ -45,6 +46,9 @@ public class SystemTasks {
 
     @Inject
     Settings settings;
+
+    @Inject
+    jakarta.validation.Validator validator;
 
     Limits limits() {
         return new Limits(settings.maxTasks(), settings.shortestInterval());
@@ -181,16 +185,47 @@ public class SystemTasks {
     }
 
     /**
-     * Lino's {@code install_if_needed}: one task for a procedure that has none, with the suggested recurrence;
-     * WARNING for procedures that run every few seconds, INFO otherwise.
+     * Lino's {@code install_if_needed}: for a procedure that has no task, one task named after it (or its
+     * {@code @InitialTask}s), with the suggested recurrence; WARNING for procedures that run every few seconds,
+     * INFO otherwise; a typed procedure's task gets its initial or default parameters. Returns what it made.
      */
-    public Optional<SystemTask> installIfNeeded(String procedure, Recurrence suggested, String user, Instant now,
+    public List<SystemTask> installIfNeeded(String procedure, Recurrence suggested, String user, Instant now,
             ZoneId zone) {
         if (!em.createNamedQuery(SystemTask.BY_PROCEDURE, SystemTask.class).setParameter("procedure", procedure)
                 .setMaxResults(1).getResultList().isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(insert(procedure, procedure, suggested, user, now, zone));
+        Optional<ProcedureInfo> info = registry.find(procedure);
+        List<ProcedureInfo.Initial> initial = info.map(ProcedureInfo::initialTasks).orElse(List.of());
+        if (initial.isEmpty()) {
+            String parameters = info.filter(ProcedureInfo::typed).map(i -> i.parameters().defaults()).orElse(null);
+            return List.of(insert(procedure, procedure, suggested, parameters, user, now, zone));
+        }
+        List<SystemTask> made = new ArrayList<>();
+        for (ProcedureInfo.Initial task : initial) {
+            String parameters = task.parameters();
+            if (info.get().typed()) {
+                List<Violation> wrong = new ArrayList<>();
+                String checked = typedParameters(info.get(), parameters, wrong);
+                parameters = checked != null ? checked : parameters;
+            }
+            made.add(insert(task.name(), procedure, suggested, parameters, user, now, zone));
+        }
+        return made;
+    }
+
+    /**
+     * A typed procedure's parameters given as a JSON object's text (null: the type's defaults): read, checked with
+     * Jakarta Validation and written as stored; each mistake a violation named {@code parameters.NAME}.
+     */
+    private String typedParameters(ProcedureInfo info, String given, List<Violation> violations) {
+        ParameterType type = info.parameters();
+        ParameterType.Read read = type.read(given == null ? type.defaults() : given, validator);
+        if (!read.valid()) {
+            violations.addAll(read.violations());
+            return null;
+        }
+        return type.write(read.value());
     }
 
     /**
@@ -214,8 +249,12 @@ public class SystemTasks {
         String name = wanted.name() == null ? procedure : wanted.name();
         checkName(name, violations);
         checkSeqno(wanted.seqno(), violations);
-        if (wanted.parameters() != null) {
-            checkText("parameters", wanted.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
+        Optional<ProcedureInfo> info = procedure == null ? Optional.empty() : registry.find(procedure);
+        String parameters = wanted.parameters();
+        if (info.isPresent() && info.get().typed()) {
+            parameters = typedParameters(info.get(), parameters, violations);
+        } else if (parameters != null) {
+            checkText("parameters", parameters, TaskChange.PARAMETERS_LENGTH, true, violations);
         }
         wanted.policies().check(violations);
         Recurrence recurrence = wanted.recurrence();
@@ -232,12 +271,14 @@ public class SystemTasks {
         }
         oneAtATime();
         limits().checkRoomForOneMore(em.createNamedQuery(SystemTask.COUNT, Long.class).getSingleResult());
-        return insert(name, procedure, recurrence, wanted, user, now, zone);
+        return insert(name, procedure, recurrence, new NewTask(procedure, name, wanted.seqno(), wanted.logLevel(),
+                wanted.disabled(), recurrence, parameters, wanted.policies()), user, now, zone);
     }
 
-    private SystemTask insert(String name, String procedure, Recurrence recurrence, String user, Instant now,
-            ZoneId zone) {
-        return insert(name, procedure, recurrence, NewTask.of(procedure, name, recurrence), user, now, zone);
+    private SystemTask insert(String name, String procedure, Recurrence recurrence, String parameters, String user,
+            Instant now, ZoneId zone) {
+        return insert(name, procedure, recurrence, new NewTask(procedure, name, null, null, null, recurrence,
+                parameters), user, now, zone);
     }
 
     private SystemTask insert(String name, String procedure, Recurrence recurrence, NewTask wanted, String user,
@@ -367,7 +408,7 @@ public class SystemTasks {
         List<SystemTask> created = new ArrayList<>();
         registry.procedures().values().stream()
                 .sorted(java.util.Comparator.comparing(lino.linod.procedure.ProcedureInfo::name))
-                .forEach(p -> installIfNeeded(p.name(), p.suggested(), user, now, zone).ifPresent(created::add));
+                .forEach(p -> created.addAll(installIfNeeded(p.name(), p.suggested(), user, now, zone)));
         List<SystemTask> unresolved = unresolved(registry.procedures().keySet());
         for (SystemTask task : unresolved) {
             if (task.getNextRunTime() != null) {
@@ -410,6 +451,12 @@ public class SystemTasks {
         return true;
     }
 
+    /** Whether a task of one of {@code procedures} is running (run_after). */
+    public boolean anyRunning(java.util.Collection<String> procedures) {
+        return em.createNamedQuery(SystemTask.RUNNING_OF, Long.class).setParameter("procedures", procedures)
+                .getSingleResult() > 0;
+    }
+
     public void unschedule(long id) {
         SystemTask task = em.find(SystemTask.class, id);
         if (task != null && task.getNextRunTime() != null) {
@@ -439,8 +486,12 @@ public class SystemTasks {
         }
         checkSeqno(change.seqno(), violations);
         change.policies().check(violations);
-        if (change.parameters() != null) {
-            checkText("parameters", change.parameters(), TaskChange.PARAMETERS_LENGTH, true, violations);
+        String parameters = change.parameters();
+        Optional<ProcedureInfo> info = registry.find(task.getProcedure());
+        if (parameters != null && info.isPresent() && info.get().typed()) {
+            parameters = typedParameters(info.get(), parameters.isEmpty() ? "{}" : parameters, violations);
+        } else if (parameters != null) {
+            checkText("parameters", parameters, TaskChange.PARAMETERS_LENGTH, true, violations);
         }
         if (change.recurrence() != null && !change.recurrence().equals(task.getRecurrence())) {
             limits().tooOften(change.recurrence(), now, zone).ifPresent(v -> violations.add(
@@ -466,8 +517,8 @@ public class SystemTasks {
                 change.recurrence().suggestedText())) {
             task.setRecurrence(change.recurrence());
         }
-        if (change.parameters() != null && audit.record("parameters", task.getParameters(), change.parameters())) {
-            task.setParameters(change.parameters());
+        if (parameters != null && audit.record("parameters", task.getParameters(), parameters)) {
+            task.setParameters(parameters);
         }
         Policies policies = change.policies();
         if (policies.timeoutSeconds() != null

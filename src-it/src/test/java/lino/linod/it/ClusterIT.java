@@ -496,7 +496,7 @@ class ClusterIT {
         Release010 before = upgradeBefore;
         ServerProcess node = NODES.get("node-upgrade");
         awaitReady(node);
-        assertTrue(node.awaitLine(l -> l.contains("Database schema migrated from version 0 to 3"),
+        assertTrue(node.awaitLine(l -> l.contains("Database schema migrated from version 0 to 4"),
                 Duration.ofSeconds(5)).isPresent(), "the take-over is logged:\n" + node.tail());
         before.checkOverHttp(node);
         try (Connection upgraded = DriverManager.getConnection(postgres.jdbcUrl("upgraded"), PostgresProcess.USER,

@@ -50,7 +50,8 @@ class DaemonIT {
                 .addClasses(DaemonIT.class, Gate.class, TestProcedures.class, TestProcedures.Often.class,
                         TestProcedures.Daily.class, TestProcedures.Weekly.class, TestProcedures.Fails.class,
                         TestProcedures.Warns.class, TestProcedures.Level.class, TestProcedures.Slow.class,
-                        TestProcedures.Polite.class, TestProcedures.Stubborn.class);
+                        TestProcedures.Polite.class, TestProcedures.Stubborn.class, TestProcedures.First.class,
+                        TestProcedures.After.class);
     }
 
     @Inject
@@ -233,7 +234,7 @@ class DaemonIT {
     void anUnresolvedProcedureIsKeptShownAndNeverRun() throws Exception {
         // As if the procedure had been removed from the application since the task was made.
         SystemTask gone = tasks.installIfNeeded("no_such_procedure", Recurrence.every(10, Unit.SECONDLY), "linod",
-                TestClock.now(), ZoneOffset.UTC).orElseThrow();
+                TestClock.now(), ZoneOffset.UTC).get(0);
         long often = probe.count("it_often");
         TestClock.advance(Duration.ofSeconds(10));
         daemon.wake();
@@ -431,5 +432,35 @@ class DaemonIT {
                 Recurrence.every(1, Unit.NEVER)), "robin", TestClock.now(), ZoneOffset.UTC);
         daemon.stopRun(polite.getId(), "robin").orElseThrow();
         assertEquals(Outcome.INTERRUPTED, probe.await("it_polite", (int) ended + 2, WAIT).outcome());
+    }
+
+    @Test
+    @Order(15)
+    void aTaskThatRunsAfterAnotherWaitsForItsRun() throws Exception {
+        SystemTask first = task("it_first");
+        SystemTask after = task("it_after");
+        SystemTask daily = task("it_daily");
+        TestProcedures.First.RELEASE = new java.util.concurrent.CountDownLatch(1);
+        tasks.requestRun(first.getId(), "robin", TestClock.now(), ZoneOffset.UTC);
+        Run firstRun = runningRun(first);
+        tasks.requestRun(after.getId(), "robin", TestClock.now(), ZoneOffset.UTC);
+        // A look that comes after both requests (it starts the daily task) holds it_after back.
+        long dailyRuns = probe.count("it_daily");
+        tasks.requestRun(daily.getId(), "robin", TestClock.now(), ZoneOffset.UTC);
+        probe.await("it_daily", (int) dailyRuns + 1, WAIT);
+        assertNotNull(tasks.find(after.getId()).orElseThrow().getRequestedAt(), "it_after still waits");
+        assertTrue(runs.ofTask(after.getId(), 0, 10).isEmpty(), "it_after did not start while it_first ran");
+        // Run now waits as well: the daemon's look decides.
+        assertTrue(daemon.runNow(after.getId(), "robin").orElseThrow()
+                .startsWith("robin requested to run this task at "));
+        assertTrue(runs.ofTask(after.getId(), 0, 10).isEmpty(), "Run now did not start it beside it_first");
+
+        TestProcedures.First.RELEASE.countDown();
+        RunFinished firstEnded = probe.await("it_first", 1, WAIT);
+        assertEquals(firstRun.getId(), firstEnded.runId());
+        RunFinished afterEnded = probe.await("it_after", 1, WAIT);
+        Run afterRun = runs.find(afterEnded.runId()).orElseThrow();
+        assertFalse(afterRun.getStartTime().isBefore(runs.find(firstRun.getId()).orElseThrow().getEndTime()),
+                "it_after started after it_first's end");
     }
 }

@@ -107,7 +107,7 @@ class SchemaIT {
         Path db = database("derby-schema-0.1.0");
         Release010 before = release010;
         try (ServerProcess micro = release010Node.awaitReady()) {
-            assertTrue(micro.awaitLine(l -> l.contains("Database schema migrated from version 0 to 3"),
+            assertTrue(micro.awaitLine(l -> l.contains("Database schema migrated from version 0 to 4"),
                     Duration.ofSeconds(5)).isPresent(), "the take-over is logged:\n" + micro.tail());
             before.checkOverHttp(micro);
         }

@@ -118,4 +118,27 @@ public final class TestProcedures {
             new java.util.concurrent.CountDownLatch(1).await(2, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
+
+    /** Holds its run until the test lets it go ({@link #RELEASE}). */
+    @ApplicationScoped
+    @BackgroundTask(value = "it_first", recurrence = "every=1, every_unit=never")
+    public static class First implements Procedure {
+
+        public static volatile java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(0);
+
+        @Override
+        public void run(ProcedureContext context) throws InterruptedException {
+            RELEASE.await(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /** Runs after {@code it_first} when both are due (Lino's run_after). */
+    @ApplicationScoped
+    @BackgroundTask(value = "it_after", recurrence = "every=1, every_unit=never", runAfter = "it_first")
+    public static class After implements Procedure {
+        @Override
+        public void run(ProcedureContext context) {
+            context.logger().info("after ran");
+        }
+    }
 }

@@ -40,7 +40,7 @@ public class ProceduresPage extends Page {
     public List<Row> getRows() {
         Map<String, Long> counts = tasks.countsByProcedure();
         return registry.procedures().values().stream()
-                .map(p -> new Row(p.name(), ProcedureInfo.TASK_CLASS,
+                .map(p -> new Row(p.name(), p.taskClass(),
                         p.suggested().suggestedText(),
                         counts.getOrDefault(p.name(), 0L)))
                 .toList();

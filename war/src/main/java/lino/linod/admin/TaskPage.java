@@ -78,6 +78,9 @@ public class TaskPage extends Page implements Serializable {
     private String logLevel;
     private boolean disabled;
     private String parameters;
+    /** A typed procedure's parameters, as the form's texts by name, and the mistakes beside them. */
+    private final Map<String, String> parameterValues = new java.util.LinkedHashMap<>();
+    private final Map<String, String> parameterErrors = new java.util.HashMap<>();
     /** The timeout in seconds, as typed. */
     private String timeout;
     private String misfirePolicy;
@@ -108,6 +111,9 @@ public class TaskPage extends Page implements Serializable {
         logLevel = t.getLogLevel().name();
         disabled = t.isDisabled();
         parameters = t.getParameters();
+        parameterValues.clear();
+        parameterErrors.clear();
+        parameterType().ifPresent(type -> parameterValues.putAll(type.texts(t.getParameters())));
         timeout = String.valueOf(t.getTimeoutSeconds());
         misfirePolicy = t.getMisfirePolicy().name();
         overlapPolicy = t.getOverlapPolicy().name();
@@ -169,17 +175,28 @@ public class TaskPage extends Page implements Serializable {
             show(violations, FIELDS);
             return;
         }
+        parameterErrors.clear();
+        String given = parameterType().map(type -> type.fromTexts(parameterValues)).orElse(parameters);
         try {
             // An emptied name comes as null (Faces' empty-as-null): it is a name to refuse, not one to keep.
             tasks.change(id, new TaskChange((Long) revision, name == null ? "" : name, null,
-                    LogLevel.valueOf(logLevel), disabled, recurrence, parameters, null, new Policies(timeoutSeconds,
+                    LogLevel.valueOf(logLevel), disabled, recurrence, given, null, new Policies(timeoutSeconds,
                     MisfirePolicy.valueOf(misfirePolicy), OverlapPolicy.valueOf(overlapPolicy))), getUser(),
                     clock.instant(), settings.zone());
             forget();
             info("Saved.");
             load();
         } catch (InvalidInputException e) {
-            show(e.violations(), FIELDS);
+            // A parameter's mistake goes beside its field of the parameter form; the others beside theirs.
+            List<Violation> others = new ArrayList<>();
+            for (Violation v : e.violations()) {
+                if (v.field().startsWith("parameters.") && parameterValues.containsKey(v.field().substring(11))) {
+                    parameterErrors.merge(v.field().substring(11), v.message(), (a, b) -> a + "; " + b);
+                } else {
+                    others.add(v);
+                }
+            }
+            show(others, FIELDS);
         } catch (StaleRevisionException e) {
             error(e.getMessage());
         }
@@ -238,6 +255,37 @@ public class TaskPage extends Page implements Serializable {
     public String getLastMessage() {
         SystemTask t = task();
         return t == null || t.getMessage() == null ? "" : t.getMessage();
+    }
+
+    /** The parameter type of the task's procedure, if it declares one (a task class). */
+    private java.util.Optional<lino.linod.procedure.ParameterType> parameterType() {
+        SystemTask t = task();
+        return t == null ? java.util.Optional.empty() : registry.find(t.getProcedure())
+                .map(lino.linod.procedure.ProcedureInfo::parameters);
+    }
+
+    /** Whether the task's parameters are typed: the page shows a field per parameter instead of a text. */
+    public boolean isTyped() {
+        return parameterType().isPresent();
+    }
+
+    /** Lino's task class of the task's procedure. */
+    public String getTaskClass() {
+        SystemTask t = task();
+        return t == null ? "" : registry.find(t.getProcedure()).map(lino.linod.procedure.ProcedureInfo::taskClass)
+                .orElse(lino.linod.procedure.ProcedureInfo.TASK_CLASS);
+    }
+
+    public List<lino.linod.procedure.ParameterType.Field> getParameterFields() {
+        return parameterType().map(lino.linod.procedure.ParameterType::fields).orElse(List.of());
+    }
+
+    public Map<String, String> getParameterValues() {
+        return parameterValues;
+    }
+
+    public Map<String, String> getParameterErrors() {
+        return parameterErrors;
     }
 
     /** Whether a run of the task goes on (Stop run is offered). */

@@ -18,13 +18,37 @@ import java.nio.charset.StandardCharsets;
 @RequestScoped
 public class OpenApiResource {
 
+    @jakarta.inject.Inject
+    lino.linod.procedure.ProcedureRegistry registry;
+
+    /**
+     * The document as shipped, with a schema for each typed procedure's parameters added to its components
+     * ({@code NAMEParameters}, the same JSON schema as {@code GET /procedures} answers; JSON is YAML's flow style).
+     */
     @GET
     @Produces("application/yaml")
     public String document() {
+        String shipped;
         try (InputStream in = OpenApiResource.class.getResourceAsStream("/lino/linod/rest/openapi.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        StringBuilder schemas = new StringBuilder();
+        registry.procedures().values().stream().filter(lino.linod.procedure.ProcedureInfo::typed)
+                .forEach(p -> schemas.append("    ").append(schemaName(p.name())).append(": ")
+                        .append(Views.schema(p.parameters())).append('\n'));
+        return shipped.replace("\n  schemas:\n", "\n  schemas:\n" + schemas);
+    }
+
+    /** The component name of a procedure's parameter schema: {@code make_invoices} → {@code MakeInvoicesParameters}. */
+    static String schemaName(String procedure) {
+        StringBuilder name = new StringBuilder();
+        for (String part : procedure.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return name + "Parameters";
     }
 }

@@ -55,7 +55,8 @@ public class SetupTasksResource {
     private JsonArrayBuilder views(List<SystemTask> list, Instant now) {
         JsonArrayBuilder items = JsonP.JSON.createArrayBuilder();
         list.forEach(t -> items.add(Views.task(t, now, settings.zone(), registry.find(t.getProcedure())
-                .isPresent())));
+                .isPresent(), registry.find(t.getProcedure()).map(lino.linod.procedure.ProcedureInfo::typed)
+                .orElse(false))));
         return items;
     }
 }

@@ -55,7 +55,7 @@ final class TaskJson {
 
     /** The settings read from a body; null where the body has none (or a mistake, then a violation). */
     record Settings(String name, Integer seqno, LogLevel logLevel, Boolean disabled, Recurrence recurrence,
-            String parameters, Policies policies) {
+            String parameters, Policies policies, boolean parametersObject) {
     }
 
     /**
@@ -86,7 +86,19 @@ final class TaskJson {
         Long seqno = body.longValue("seqno", 1, TaskChange.MAX_SEQNO);
         LogLevel level = logLevel(body);
         Boolean disabled = body.bool("disabled");
-        String parameters = body.string("parameters", TaskChange.PARAMETERS_LENGTH);
+        // A typed procedure's parameters are an object (passed on as its JSON text); others are a text.
+        String parameters;
+        boolean object = body.has("parameters")
+                && body.json().get("parameters").getValueType() == JsonValue.ValueType.OBJECT;
+        if (object) {
+            parameters = body.json().get("parameters").toString();
+            if (parameters.length() > TaskChange.PARAMETERS_LENGTH) {
+                body.violations.add(new Violation("parameters", "must be at most " + TaskChange.PARAMETERS_LENGTH
+                        + " characters as JSON"));
+            }
+        } else {
+            parameters = body.string("parameters", TaskChange.PARAMETERS_LENGTH);
+        }
         Body nested = body.object("recurrence", RecurrenceJson.FIELDS);
         Recurrence recurrence = nested == null ? null : RecurrenceJson.read(nested);
         Long timeout = body.longValue("timeoutSeconds", SystemTask.MIN_TIMEOUT_SECONDS,
@@ -94,7 +106,7 @@ final class TaskJson {
         MisfirePolicy misfire = choice(body, "misfirePolicy", MisfirePolicy.class);
         OverlapPolicy overlap = choice(body, "overlapPolicy", OverlapPolicy.class);
         return new Settings(name, seqno == null ? null : seqno.intValue(), level, disabled, recurrence, parameters,
-                new Policies(timeout, misfire, overlap));
+                new Policies(timeout, misfire, overlap), object);
     }
 
     /** One of an enum's names, or null (absent, or a mistake: then a violation naming the field). */
@@ -122,6 +134,20 @@ final class TaskJson {
         } catch (IllegalArgumentException e) {
             body.violations.add(new Violation("logLevel", "one of DEBUG, INFO, WARNING, ERROR, CRITICAL"));
             return null;
+        }
+    }
+
+    /**
+     * A typed procedure's tasks take their parameters as an object, the others as a text: the other kind is named
+     * as a mistake of {@code parameters}.
+     */
+    static void checkParametersKind(Body body, Settings wanted, boolean typed) {
+        if (typed && wanted.parameters() != null && !wanted.parametersObject() && !wanted.parameters().isEmpty()) {
+            body.violations.add(new Violation("parameters", "must be an object: this procedure's tasks have typed"
+                    + " parameters (their schema is in GET /procedures)"));
+        } else if (!typed && wanted.parametersObject()) {
+            body.violations.add(new Violation("parameters", "must be a string: this procedure takes no typed"
+                    + " parameters"));
         }
     }
 

@@ -102,7 +102,9 @@ public class TasksResource {
     }
 
     private JsonObject view(SystemTask t, java.time.Instant now) {
-        return Views.task(t, now, settings.zone(), registry.find(t.getProcedure()).isPresent());
+        java.util.Optional<ProcedureInfo> procedure = registry.find(t.getProcedure());
+        return Views.task(t, now, settings.zone(), procedure.isPresent(),
+                procedure.map(ProcedureInfo::typed).orElse(false));
     }
 
     private SystemTask found(String id) {
@@ -174,6 +176,8 @@ public class TasksResource {
         body.longValue("id", Long.MIN_VALUE, Long.MAX_VALUE);
         body.longValue("revision", 0, Long.MAX_VALUE);
         TaskJson.Settings wanted = TaskJson.read(body, List.of());
+        TaskJson.checkParametersKind(body, wanted, procedure != null
+                && registry.find(procedure).map(ProcedureInfo::typed).orElse(false));
         body.check();
         SystemTask task = tasks.create(new NewTask(procedure, wanted.name(), wanted.seqno(), wanted.logLevel(),
                 wanted.disabled(), wanted.recurrence(), wanted.parameters(), wanted.policies()), user(), clock.instant(),
@@ -200,6 +204,7 @@ public class TasksResource {
         }
         TaskJson.checkIdentity(body, current);
         TaskJson.Settings wanted = TaskJson.read(body, TaskJson.REQUIRED_FOR_PUT);
+        TaskJson.checkParametersKind(body, wanted, typed(current));
         body.check();
         return change(current.getId(), revision, ifMatch, wanted, wanted.parameters() == null ? ""
                 : wanted.parameters());
@@ -221,9 +226,14 @@ public class TasksResource {
         JsonObject merged = TaskJson.merge(view(current), patch.json()).asJsonObject();
         Body body = Body.of(merged, TaskJson.FIELDS);
         TaskJson.Settings wanted = TaskJson.read(body, TaskJson.REQUIRED_FOR_PUT);
+        TaskJson.checkParametersKind(body, wanted, typed(current));
         body.check();
         return change(current.getId(), revision, ifMatch, wanted, wanted.parameters() == null ? ""
                 : wanted.parameters());
+    }
+
+    private boolean typed(SystemTask task) {
+        return registry.find(task.getProcedure()).map(ProcedureInfo::typed).orElse(false);
     }
 
     private Response change(long taskId, Long revision, String ifMatch, TaskJson.Settings wanted,

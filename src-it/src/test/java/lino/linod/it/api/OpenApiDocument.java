@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The OpenAPI 3.0 document that linod serves, read by a YAML parser, and the request bodies it allows: a validator
- * of the schema keywords the document uses ({@code $ref}, {@code allOf}, {@code type}, {@code nullable},
+ * of the schema keywords the document uses ({@code $ref}, {@code allOf}, {@code oneOf}, {@code type}, {@code nullable},
  * {@code properties}, {@code additionalProperties}, {@code required}, {@code enum}, {@code minimum},
  * {@code maximum}, {@code minLength}, {@code maxLength}, {@code maxItems}, {@code items}, {@code pattern},
  * {@code format} date and date-time). A keyword it does not know fails the check, so that the document cannot grow past what is checked.
@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class OpenApiDocument {
 
-    private static final List<String> KNOWN = List.of("$ref", "allOf", "type", "nullable", "properties",
+    private static final List<String> KNOWN = List.of("$ref", "allOf", "oneOf", "type", "nullable", "properties",
             "additionalProperties", "required", "enum", "minimum", "maximum", "minLength", "maxLength", "maxItems",
             "items", "format", "pattern", "readOnly", "description", "example", "default");
 
@@ -91,6 +91,26 @@ final class OpenApiDocument {
             for (Object part : (List<Object>) schema.get("allOf")) {
                 check((Map<String, Object>) part, value, where, found);
             }
+        }
+        if (schema.containsKey("oneOf")) {
+            // Exactly one of the alternatives (null: when nullable).
+            if (value == null) {
+                if (!Boolean.TRUE.equals(schema.get("nullable")) && ((List<Object>) schema.get("oneOf")).stream()
+                        .noneMatch(part -> Boolean.TRUE.equals(((Map<String, Object>) part).get("nullable")))) {
+                    found.add(where + ": null");
+                }
+                return;
+            }
+            int matching = 0;
+            for (Object part : (List<Object>) schema.get("oneOf")) {
+                List<String> mistakes = new java.util.ArrayList<>();
+                check((Map<String, Object>) part, value, where, mistakes);
+                matching += mistakes.isEmpty() ? 1 : 0;
+            }
+            if (matching != 1) {
+                found.add(where + ": matches " + matching + " of its oneOf alternatives");
+            }
+            return;
         }
         if (value == null) {
             if (schema.containsKey("type") && !Boolean.TRUE.equals(schema.get("nullable"))) {

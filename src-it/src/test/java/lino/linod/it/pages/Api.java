@@ -61,6 +61,11 @@ final class Api {
                         "recurrence", Json.object("every", 1, "unit", "never"), "name", name)), 201));
     }
 
+    /** Creates a task from {@code body}. */
+    Map<String, Object> create(Map<String, Object> body) {
+        return object(expect(send("POST", "tasks", body), 201));
+    }
+
     Map<String, Object> task(long id) {
         return object(expect(send("GET", "tasks/" + id, null), 200));
     }

@@ -171,6 +171,54 @@ class TaskPageIT {
         assertRefused("timeout", d -> type(d, "timeout", "2592001"));
     }
 
+    /** The parameter form of a task class: one invalid field gets its message beside it, and nothing is saved. */
+    @Test
+    void aParameterFormRefusesOneBadFieldBesideItAndSavesNothing() {
+        Map<String, Object> created = api.create(Json.object("procedure", "make_invoices",
+                "name", Api.uniqueName("it-pages-params"), "recurrence", Json.object("every", 1, "unit", "never"),
+                "parameters", Json.object("journal", "ABC", "maxDateOffset", 0, "todayOffset", 0)));
+        long id = id(created);
+        Map<String, Object> before = api.task(id);
+        ChromeDriver d = openTask(id);
+        assertTrue(d.findElements(By.id("parameters")).isEmpty(), "no free-text field for a task class");
+        assertEquals("ABC", param(d, "journal").getAttribute("value"));
+        assertEquals("0", param(d, "todayOffset").getAttribute("value"));
+        param(d, "todayOffset").clear();
+        param(d, "todayOffset").sendKeys("2");
+        param(d, "journal").clear();
+        param(d, "journal").sendKeys("abc");
+        d.findElement(By.id("save")).click();
+        String message = waitFor("the message beside the journal", x -> {
+            String m = paramMessage(x, "journal");
+            return m.isEmpty() ? null : m;
+        });
+        assertTrue(message.contains("capital letters"), message);
+        assertEquals("", paramMessage(d, "todayOffset"), "no message beside a good field");
+        assertEquals("abc", param(d, "journal").getAttribute("value"), "the page keeps what was entered");
+        Chromium.screenshot("TaskPageIT-parameters");
+        Map<String, Object> after = api.task(id);
+        assertEquals(before.get("revision"), after.get("revision"), "nothing saved: " + after);
+        assertEquals(Json.write(before.get("parameters")), Json.write(after.get("parameters")), "nothing saved");
+
+        param(d, "journal").clear();
+        param(d, "journal").sendKeys("XYZ");
+        d.findElement(By.id("save")).click();
+        Map<String, Object> saved = Api.poll("the parameters saved", Duration.ofSeconds(10), () -> {
+            Map<String, Object> t = api.task(id);
+            return t.get("parameters") instanceof Map<?, ?> p && "XYZ".equals(p.get("journal")) ? t : null;
+        });
+        assertEquals(Json.write(Json.object("journal", "XYZ", "maxDateOffset", 0, "todayOffset", 2)),
+                Json.write(saved.get("parameters")));
+    }
+
+    private static WebElement param(WebDriver d, String name) {
+        return d.findElement(By.cssSelector("input[data-param='" + name + "']"));
+    }
+
+    private static String paramMessage(WebDriver d, String name) {
+        return d.findElement(By.cssSelector(".param-message[data-param='" + name + "']")).getText().trim();
+    }
+
     @Test
     void runPoliciesAreSaved() {
         String name = Api.uniqueName("it-pages-policies");

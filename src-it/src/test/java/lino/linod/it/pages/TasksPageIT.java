@@ -53,6 +53,11 @@ class TasksPageIT {
     }
 
     /** Clicks what {@code css} finds, trying again when a pushed refresh replaced it between finding and clicking. */
+    /** A button's {@code disabled} attribute, read again when a push re-rendered the button meanwhile. */
+    static String disabledAttribute(String id) {
+        return waitFor("the button " + id, x -> String.valueOf(x.findElement(By.id(id)).getAttribute("disabled")));
+    }
+
     static void click(WebDriver d, String css) {
         waitFor("a click on " + css, x -> {
             x.findElement(By.cssSelector(css)).click();
@@ -273,14 +278,13 @@ class TasksPageIT {
         ChromeDriver d = Chromium.staff();
         filter(d, prefix, "all", Set.copyOf(names.subList(0, 50)));
         assertEquals(List.of(1L, 2L, 60L), pager(), "page 1 of 2");
-        assertEquals("true", d.findElement(By.id("tasksForm:previousPage")).getAttribute("disabled"),
-                "no page before the first");
+        assertEquals("true", disabledAttribute("tasksForm:previousPage"), "no page before the first");
         markWindow();
 
         click("tasksForm:nextPage");
         waitFor("page 2 with the last 10 tasks", x -> shownNames(x).equals(names.subList(50, 60)));
         assertEquals(List.of(2L, 2L, 60L), pager(), "page 2 of 2");
-        assertEquals("true", d.findElement(By.id("tasksForm:nextPage")).getAttribute("disabled"), "no page 3");
+        assertEquals("true", disabledAttribute("tasksForm:nextPage"), "no page 3");
         int refreshedBefore = refreshed(d);
         waitFor("a live refresh", x -> refreshed(x) > refreshedBefore);
         assertEquals(names.subList(50, 60), shownNames(d), "the live refresh stays on page 2");
