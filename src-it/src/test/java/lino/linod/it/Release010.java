@@ -28,6 +28,9 @@ final class Release010 {
             + " EVERY_UNIT, EVERY_VALUE, POSITIONS, START_DATE, START_TIME, END_DATE, END_TIME, MAX_EVENTS, CRON,"
             + " ZONE_ID";
 
+    /** Demo procedures that linod 0.1.0 did not have: their tasks are made at the take-over. */
+    static final List<String> NEWER_PROCEDURES = List.of("make_invoices");
+
     final List<String> users;
     final List<String> roles;
     final List<String> changes;
@@ -65,7 +68,9 @@ final class Release010 {
         assertEquals(200, tasksReply.status(), "the 0.1.0 admin signs in with the 0.1.0 password: "
                 + tasksReply.body() + "\n" + server.tail());
         List<Map<String, Object>> list = Http.get(server, "api/tasks?size=500", "admin", ADMIN_PASSWORD).items();
-        assertEquals(tasks.size(), list.size(), "every 0.1.0 task is listed");
+        // Procedures that came after 0.1.0 (the demo's make_invoices) get their tasks at the take-over.
+        assertEquals(tasks.size(), list.stream().filter(t -> !NEWER_PROCEDURES.contains(t.get("procedure")))
+                .count(), "every 0.1.0 task is listed");
         assertEquals(200, Http.get(server, "api/tasks", VIEWER, VIEWER_PASSWORD).status(), "the viewer reads");
         assertEquals(403, Http.call(server, "POST", "api/tasks", VIEWER, VIEWER_PASSWORD,
                 "{\"procedure\":\"checkdata\",\"recurrence\":{\"every\":1,\"unit\":\"never\"}}").status(), "and still may not write");
@@ -114,7 +119,8 @@ final class Release010 {
         assertEquals(roles, after.roles, "roles");
         assertTrue(after.changes.containsAll(changes), "the whole 0.1.0 audit trail is kept");
         assertTrue(after.runs.containsAll(runs), "every 0.1.0 run is kept unchanged");
-        List<String> keptTasks = after.tasks.stream().filter(t -> !t.contains("after the upgrade")).toList();
+        List<String> keptTasks = after.tasks.stream().filter(t -> !t.contains("after the upgrade"))
+                .filter(t -> NEWER_PROCEDURES.stream().noneMatch(p -> t.contains(" | " + p + " | "))).toList();
         assertEquals(tasks, keptTasks, "the tasks' settings");
         assertTrue(after.disabled.containsAll(disabled), "disabled tasks stay disabled: " + disabled);
         assertFalse(Databases.tableExists(c, "LINOD_SEQUENCE"), "the provider's id table is gone");
