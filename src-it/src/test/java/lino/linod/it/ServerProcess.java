@@ -51,7 +51,10 @@ final class ServerProcess implements LinodServer {
             throws IOException {
         File itDir = itDir();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-Dderby.system.home=" + new File(itDir, derbyHome),
+        // Test nodes live for a minute or two: the client compiler alone and the serial collector start them
+        // about a fifth sooner on 2 cores (measured: 40 → 31 s), and leave the cores to the other processes.
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dderby.system.home=" + new File(itDir, derbyHome),
                 "-Djava.io.tmpdir=" + itDir, "-jar", System.getProperty("payara.microJar"), "--nohazelcast",
                 "--port", String.valueOf(port), "--contextroot", "linod"));
         for (Path library : libraries) {
