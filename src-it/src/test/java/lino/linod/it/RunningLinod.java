@@ -116,7 +116,8 @@ public final class RunningLinod {
 
     private static ServerProcess startMicro(Map<String, String> environment, List<Path> libraries)
             throws IOException, InterruptedException {
-        return ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries).awaitReady();
+        return ServerProcess.micro(Deployments.builtWar(), "derby-blackbox", environment, libraries, true)
+                .awaitReady();
     }
 
     /** On WildFly: the running EAR undeployed and {@code ear} deployed in its place, on the same database. */
