@@ -2,9 +2,7 @@ package lino.linod.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,11 +76,16 @@ final class PayaraServer implements LinodServer {
                 server.asadmin(environment, "restart-domain", "--domaindir", domains.toString(), server.domain);
             }
             server.asadmin(Map.of(), "--port", admin, "deploy", ear.getPath());
-            // Payara: the README adds a restart; the build restarts only when the HTTP port stays closed.
-            if (!server.httpOpens(Duration.ofSeconds(30))) {
-                System.err.println("The HTTP port " + (server.portBase + 80) + " stayed closed; restarting");
+            // Payara: the README adds a restart; the build restarts only when linod does not answer on the HTTP
+            // port (a listener that a set restarted may stay closed). Ready means linod's readiness answers 200: an
+            // open port alone may still answer 404 while the application starts.
+            if (!server.ready(Duration.ofSeconds(90))) {
+                System.err.println("linod on HTTP port " + (server.portBase + 80) + " is not ready; restarting");
                 server.asadmin(environment, "restart-domain", "--domaindir", domains.toString(), server.domain);
-                server.awaitHttp();
+                if (!server.ready(Duration.ofMinutes(3))) {
+                    throw new IllegalStateException("linod on Payara Server is not ready after a restart:\n"
+                            + server.tail());
+                }
             }
         } catch (IOException | RuntimeException | Error e) {
             server.close();
@@ -137,29 +140,23 @@ final class PayaraServer implements LinodServer {
     }
 
     /** Whether the HTTP listener takes connections within {@code timeout} (asked as {@link #awaitHttp} asks). */
-    private boolean httpOpens(Duration timeout) {
+    /** Whether linod's readiness answers 200 on the HTTP port within {@code timeout}. */
+    private boolean ready(Duration timeout) {
         try {
-            Poll.until("Payara Server's HTTP listener on " + (portBase + 80) + " opens", timeout, this::takes);
+            Poll.until("linod ready on Payara Server's HTTP port " + (portBase + 80), timeout, this::answers);
             return true;
         } catch (AssertionError e) {
             return false;
         }
     }
 
-    /** True when the HTTP port takes a connection, else null (for {@link Poll#until}). */
-    private Boolean takes() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", portBase + 80), 5_000);
-            return true;
-        } catch (IOException e) {
+    /** True when linod's readiness answers 200, else null (for {@link Poll#until}). */
+    private Boolean answers() {
+        try {
+            return Http.get(this, "health/ready", null, null).status() == 200 ? true : null;
+        } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /** Waits until the HTTP listener takes connections. */
-    private void awaitHttp() {
-        Poll.until("Payara Server's HTTP listener on " + (portBase + 80) + " opens", Duration.ofMinutes(2),
-                this::takes);
     }
 
     @Override
