@@ -287,22 +287,23 @@ public class Daemon {
             e.unreserve();
             return message;
         }
+        afterCompletion(() -> e.startClaimed(task, run.get(), procedure.get(), now), e::unreserve);
+        return message;
+    }
+
+    /** Runs {@code committed} when the caller's transaction has committed, {@code otherwise} when it has not. */
+    private void afterCompletion(Runnable committed, Runnable otherwise) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                // Nothing: the run starts after the commit.
+                // Nothing: what follows needs the commit.
             }
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    e.startClaimed(task, run.get(), procedure.get(), now);
-                } else {
-                    e.unreserve();
-                }
+                (status == Status.STATUS_COMMITTED ? committed : otherwise).run();
             }
         });
-        return message;
     }
 
     /**
@@ -314,20 +315,11 @@ public class Daemon {
     public Optional<Runs.StopAnswer> stopRun(long id, String user) {
         Optional<Runs.StopAnswer> answer = runs.requestStop(id, user, now());
         if (answer.isPresent() && answer.get().asked()) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // Nothing: the daemon reads the request once it is committed.
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        stopsAsked = true;
-                        wake();
-                    }
-                }
-            });
+            // The daemon reads the request once it is committed.
+            afterCompletion(() -> {
+                stopsAsked = true;
+                wake();
+            }, () -> { });
         }
         return answer;
     }
