@@ -46,7 +46,7 @@ public class Passwords {
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec rememberKey;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private final String unknownUser;
+    final String unknownUser;
 
     private record Remembered(String hash, byte[] proof) {
     }
@@ -55,7 +55,21 @@ public class Passwords {
         byte[] key = new byte[32];
         random.nextBytes(key);
         rememberKey = new SecretKeySpec(key, "HmacSHA256");
-        unknownUser = hash("no such user".toCharArray());
+        unknownUser = dummy();
+    }
+
+    /**
+     * The stored form of a hash that no password matches (a random key), made without computing one: checking a
+     * password against it costs what a real check costs. Computing a real hash here cost every start (or every
+     * node's first sign-in) a second full hash.
+     */
+    private String dummy() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(key);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return ALGORITHM + ":" + ITERATIONS + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
     }
 
     /** A new hash of {@code password} with the current parameters. */

@@ -64,4 +64,13 @@ class PasswordsTest {
             assertFalse(Passwords.isCurrent(stored), String.valueOf(stored));
         }
     }
+
+    @Test
+    void anUnknownUsersCheckCostsAFullCheckAndNothingPasses() {
+        // The stand-in hash is not computed, but a check against it derives a key with the current parameters.
+        assertTrue(Passwords.isCurrent(passwords.unknownUser));
+        assertEquals(Passwords.ITERATIONS, Passwords.iterations(passwords.unknownUser));
+        assertFalse(Passwords.matches(passwords.unknownUser, "no such user".toCharArray()));
+        assertFalse(Passwords.matches(passwords.unknownUser, "".toCharArray()));
+    }
 }
