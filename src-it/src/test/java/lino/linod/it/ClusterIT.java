@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * long task; SIGTERM of another; PostgreSQL stopped for 20 s. The idle database load and the failover time are
  * measured and printed, not asserted.
  */
+@OwnNodes
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 

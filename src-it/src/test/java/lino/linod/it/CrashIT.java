@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * and the same start command again closes the run as interrupted and runs the task again; SIGTERM during a run
  * logs "Done", records the run as interrupted and leaves the task free.
  */
+@OwnNodes
 class CrashIT {
 
     private static final String ADMIN_PASSWORD = "Crash-it-1";

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * that this test runs, stops for 8 s and starts again. The node runs tasks again without a restart; the seconds
  * are printed, not asserted.
  */
+@OwnNodes
 class DerbyNetworkIT {
 
     private static final String ADMIN_PASSWORD = "Derby-net-1";

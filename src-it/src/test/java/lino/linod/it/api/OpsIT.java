@@ -79,10 +79,13 @@ class OpsIT {
             assertEquals("gauge", family(families, gauge).get("type"), gauge);
             assertTrue(value(families, gauge, Map.of()) >= 0, gauge);
         }
-        for (String counter : List.of("linod_claims_lost", "linod_database_errors")) {
-            assertEquals("counter", family(families, counter).get("type"), counter);
-            assertEquals(0.0, value(families, counter, Map.of()), counter + " on one healthy node");
-        }
+        assertEquals("counter", family(families, "linod_database_errors").get("type"));
+        assertEquals(0.0, value(families, "linod_database_errors", Map.of()), "database errors on a healthy node");
+        // A claim is also lost to a user's change on one node (a task edited, or claimed by a Run now, while the
+        // daemon's look had it as due), and the other suites change tasks on this server: counted, not zero.
+        assertEquals("counter", family(families, "linod_claims_lost").get("type"));
+        double lost = value(families, "linod_claims_lost", Map.of());
+        assertTrue(lost >= 0 && lost == Math.rint(lost), "a whole count of lost claims: " + lost);
         if ("micro".equals(System.getProperty("linod.it.server", "micro"))) {
             // The server log: the procedure's records under its own logger, and one line for the run's end.
             assertTrue(RunningLinod.awaitOutput(l -> l.contains("lino.linod.procedure.checkdata"),
