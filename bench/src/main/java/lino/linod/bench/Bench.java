@@ -34,6 +34,16 @@ public final class Bench {
     /** Repetitions run first and not counted, for every system alike: the JIT compiles the hot paths meanwhile. */
     private final int warmups = Integer.getInteger("bench.warmups", 1);
     private long nextKey = 1_000_000_000L;
+    /**
+     * For working on one figure: {@code -Dbench.only=w2,runnow} measures only those (of w1, w2, runnow, scale, w4,
+     * pinned; W3 always) on one node, prints them and writes no report.
+     */
+    private static final Set<String> ONLY = System.getProperty("bench.only", "").isBlank() ? Set.of()
+            : Set.of(System.getProperty("bench.only").split(","));
+
+    private static boolean wanted(String workload) {
+        return ONLY.isEmpty() || ONLY.contains(workload);
+    }
 
     private Bench(Postgres postgres) {
         this.postgres = postgres;
@@ -59,7 +69,7 @@ public final class Bench {
             for (Map.Entry<String, Supplier<Contender>> e : all.entrySet()) {
                 if (systems.equals("all") || Arrays.asList(systems.split(",")).contains(e.getKey())) {
                     Result result = bench.measure(e.getValue());
-                    if (e.getKey().equals("linod")) {
+                    if (e.getKey().equals("linod") && wanted("pinned")) {
                         bench.pinned(() -> new Linod(postgres, work, true), result);
                     }
                     results.add(result);
@@ -67,6 +77,10 @@ public final class Bench {
             }
         }
         facts = facts.finished(Duration.ofNanos(System.nanoTime() - started));
+        if (!ONLY.isEmpty()) {
+            System.out.println("Only " + ONLY + " measured: no report written.");
+            return;
+        }
         Report.write(out, results, facts, Integer.getInteger("bench.executions", 10_000),
                 Integer.getInteger("bench.repetitions", 3), Integer.getInteger("bench.idleSeconds", 60));
         System.out.println("Written " + out.resolve("BENCHMARKS.md").normalize() + " and "
@@ -81,24 +95,26 @@ public final class Bench {
             one.start(1);
             result.idle = idle(one);
             say(String.format("  W3 idle: %.2f transactions/s", result.idle));
-            for (int i = 0; i < warmups; i++) {
+            for (int i = 0; i < warmups && wanted("w1"); i++) {
                 say("  W1 warm-up: " + throughput(one, result.idle));
             }
-            for (int i = 0; i < repetitions; i++) {
+            for (int i = 0; i < repetitions && wanted("w1"); i++) {
                 Throughput t = throughput(one, result.idle);
                 result.w1.add(t);
                 say("  W1 " + (i + 1) + ": " + t);
             }
-            for (int i = 0; i < repetitions; i++) {
+            for (int i = 0; i < repetitions && wanted("w2"); i++) {
                 Lateness l = lateness(one);
                 result.w2.add(l);
                 say("  W2 " + (i + 1) + ": " + l);
             }
-            if (one instanceof Linod linod) {
+            if (one instanceof Linod linod && wanted("runnow")) {
                 List<Long> latencies = linod.runNow(nextKey++, RUN_NOW_SAMPLES);
                 result.runNow = new Lateness(percentile(latencies, 0.5), percentile(latencies, 0.99), 0, 0);
                 result.runNowParts = linod.runNowParts();
                 say("  Run now: " + result.runNow + "; " + result.runNowParts);
+            }
+            if (one instanceof Linod linod && wanted("scale")) {
                 result.scale = linod.scale(SCALE_TASKS, nextKey, idleSeconds);
                 nextKey += SCALE_TASKS;
                 say("  " + result.scale);
@@ -111,6 +127,9 @@ public final class Bench {
         }
         if (result == null) {
             return new Result("?");
+        }
+        if (!wanted("w4")) {
+            return result;
         }
         try (Contender two = make.get()) {
             say(two.name() + ": starting 2 nodes");

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * schema by the migrations; a database made by linod 0.1.0 is taken over with its rows and ends with the very same
  * schema; a database migrated by newer code is refused with a message naming both versions, and left unchanged.
  */
-@OwnNodes
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaIT {
 
