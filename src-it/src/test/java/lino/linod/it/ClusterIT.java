@@ -195,10 +195,10 @@ class ClusterIT {
         double perNode = (after - before - 1) / seconds / NAMES.size();
         Map<String, Integer> kinds = new TreeMap<>();
         int transactions = countTransactions(postgres.serverLog(), logFrom, kinds);
-        System.out.printf("ClusterIT: idle database load per node (3 idle nodes, heartbeat included, %.0f s):"
+        Measured.say(String.format("ClusterIT: idle database load per node (3 idle nodes, heartbeat included, %.0f s):"
                 + " %.3f transactions/s counted in the server's log, %.3f by pg_stat_database (goal at most 0.25;"
-                + " Quartz 0.33); statements of the window: %s%n", seconds, transactions / seconds / NAMES.size(),
-                perNode, kinds);
+                + " Quartz 0.33); statements of the window: %s", seconds, transactions / seconds / NAMES.size(),
+                perNode, kinds));
         assertTrue(after > before, "the nodes beat");
     }
 
@@ -280,7 +280,7 @@ class ClusterIT {
             }
             ofTask.forEach(r -> perNode.merge(r.node(), 1, Integer::sum));
         }
-        System.out.println("ClusterIT: " + rows.size() + " runs of " + EVERY_SECOND_TASKS + " tasks every second"
+        Measured.say("ClusterIT: " + rows.size() + " runs of " + EVERY_SECOND_TASKS + " tasks every second"
                 + " in 12 s, by node " + perNode + ", longest gap between two starts of one task " + maxGap
                 + " ms, " + overlaps + " overlapping runs");
         assertEquals(0, overlaps, "no task ran twice at once");
@@ -312,7 +312,7 @@ class ClusterIT {
             ranOn.merge(run.node(), 1, Integer::sum);
         }
         List<Long> sorted = latencies.stream().sorted().toList();
-        System.out.println("ClusterIT: Run now through any of the three nodes, request to start (ms): p50 "
+        Measured.say("ClusterIT: Run now through any of the three nodes, request to start (ms): p50 "
                 + sorted.get(sorted.size() / 2) + ", p99 (max of 30) " + sorted.get(sorted.size() - 1)
                 + "; ran on " + ranOn);
     }
@@ -337,8 +337,8 @@ class ClusterIT {
                 "task_id = " + longTask + " AND id <> " + running.id() + " AND start_time >= " + running.start())
                 .stream().findFirst().orElse(null));
         double seconds = (again.start() - killedAt) / 1000.0;
-        System.out.printf("ClusterIT: kill -9 of %s during a run: the task ran again on %s after %.1f s%n",
-                running.node(), again.node(), seconds);
+        Measured.say(String.format("ClusterIT: kill -9 of %s during a run: the task ran again on %s after %.1f s",
+                running.node(), again.node(), seconds));
         assertNotEquals(running.node(), again.node());
         Row closed = runs("id = " + running.id()).get(0);
         assertEquals("INTERRUPTED", closed.outcome());
@@ -357,8 +357,8 @@ class ClusterIT {
         ServerProcess node = NODES.get(running.node());
         long signalled = System.nanoTime();
         int exit = node.terminate(Duration.ofSeconds(90));
-        System.out.printf("ClusterIT: SIGTERM of %s during a run: ended after %.1f s with status %d%n",
-                running.node(), (System.nanoTime() - signalled) / 1e9, exit);
+        Measured.say(String.format("ClusterIT: SIGTERM of %s during a run: ended after %.1f s with status %d",
+                running.node(), (System.nanoTime() - signalled) / 1e9, exit));
         assertTrue(exit != -1, "the node ended:\n" + node.tail());
         assertTrue(node.awaitLine(l -> l.contains("Done"), Duration.ZERO).isPresent(), "Done:\n" + node.tail());
         assertEquals("INTERRUPTED", runs("id = " + running.id()).get(0).outcome());
@@ -427,7 +427,7 @@ class ClusterIT {
             Row first = runs("task_id = " + task + " AND start_time > " + back).get(0);
             firstRun.merge("every task", (first.start() - back) / 1000.0, Math::max);
         }
-        System.out.println("ClusterIT: PostgreSQL away for 20 s; seconds from its return until each node was"
+        Measured.say("ClusterIT: PostgreSQL away for 20 s; seconds from its return until each node was"
                 + " ready again: " + ready + "; until its first run: " + firstRun);
         for (long task : QUICK) {
             setDisabled(a, task, true);
@@ -444,7 +444,7 @@ class ClusterIT {
             List<String> linods = records.stream().filter(l -> l.matches(".*lino\\.linod(\u001b\\[0m)?\\] .*"))
                     .toList();
             List<String> whileAway = records.stream().filter(l -> at(l) > stopped + 12_000 && at(l) < back).toList();
-            System.out.println("ClusterIT: " + name + " logged about the outage " + linods.size() + " records of"
+            Measured.say("ClusterIT: " + name + " logged about the outage " + linods.size() + " records of"
                     + " linod's, " + records.size() + " records in all (" + during.size() + " lines with stack"
                     + " traces), " + whileAway.size() + " of them while it went on after the first 12 s");
             assertTrue(linods.size() <= 3, name + ": linod said it in a few records, not " + linods.size() + ":\n"

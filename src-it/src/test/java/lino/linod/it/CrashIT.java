@@ -81,7 +81,7 @@ class CrashIT {
             long rerun = id(awaitRunning(again, task, killed));
 
             int exit = again.terminate(Duration.ofSeconds(90));
-            System.out.println("CrashIT: SIGTERM during a run: exit status " + exit);
+            Measured.say("CrashIT: SIGTERM during a run: exit status " + exit);
             assertTrue(exit != -1, "the process ended after SIGTERM:\n" + again.tail());
             assertTrue(again.awaitLine(l -> l.contains("Done"), Duration.ZERO).isPresent(),
                     "\"Done\" in the log after SIGTERM:\n" + again.tail());

@@ -1,5 +1,6 @@
 package lino.linod.it.api;
 
+import lino.linod.it.Measured;
 import static lino.linod.it.api.LinodApi.id;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -317,7 +318,7 @@ class HostileInputIT {
 
     @Test
     void hostileRequestsGetA4xxProblemAndChangeNothing() {
-        System.out.println("HostileInputIT seed: " + SEED + " (-Dapi.seed=N to change)");
+        Measured.say("HostileInputIT seed: " + SEED + " (-Dapi.seed=N to change)");
         long target = id(staff.createQuietTask("checkdata", LinodApi.uniqueName("it-api-hostile-target")));
         staff.update(target, "disabled", true, "parameters", "calm",
                 "recurrence", Json.object("unit", "weekly", "every", 1, "weekdays", List.of("saturday"),

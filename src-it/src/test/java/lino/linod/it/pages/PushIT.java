@@ -1,5 +1,6 @@
 package lino.linod.it.pages;
 
+import lino.linod.it.Measured;
 import static lino.linod.it.pages.Api.id;
 import static lino.linod.it.pages.Chromium.url;
 import static lino.linod.it.pages.Chromium.waitFor;
@@ -50,7 +51,7 @@ class PushIT {
         api.runNow(id);
         waitFor("the run on the open page", x -> runRows() > 0 ? Boolean.TRUE : null);
         long shownAfter = (System.nanoTime() - asked) / 1_000_000;
-        System.out.println("PushIT: the run showed on the page " + shownAfter + " ms after Run now");
+        Measured.say("PushIT: the run showed on the page " + shownAfter + " ms after Run now");
 
         // Every request of the page since answers a push (the last one may still be on its way): no poll.
         // (Both counts are read in one probe: a run's start and end may push again meanwhile, with its request.
