@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,15 +22,15 @@ class PushIT {
 
     private final Api api = new Api();
 
-    /** The page's Ajax requests so far, as the browser's resource timing counts them. */
-    private static long requests() {
-        return ((Number) Chromium.js("return performance.getEntriesByType('resource')"
-                + ".filter(function (e) { return e.initiatorType === 'xmlhttprequest'; }).length;")).longValue();
-    }
-
-    /** The push messages the page received so far. */
-    private static long pushes() {
-        return Long.parseLong((String) Chromium.js("return document.documentElement.getAttribute('data-pushes');"));
+    /**
+     * In one probe: the push messages the page received so far, and its Ajax requests answered so far (as the
+     * browser's resource timing counts them). A push counts at once, its request once answered.
+     */
+    private static List<Long> counts() {
+        List<?> both = (List<?>) Chromium.js("return [Number(document.documentElement.getAttribute('data-pushes')),"
+                + " performance.getEntriesByType('resource').filter(function (e) {"
+                + " return e.initiatorType === 'xmlhttprequest'; }).length];");
+        return List.of(((Number) both.get(0)).longValue(), ((Number) both.get(1)).longValue());
     }
 
     private static long runRows() {
@@ -43,8 +44,6 @@ class PushIT {
         d.get(url("task.xhtml?id=" + id));
         waitFor("the page's push socket open", x -> "open".equals(Chromium.js(
                 "return document.documentElement.getAttribute('data-push');")) ? Boolean.TRUE : null);
-        long requestsBefore = requests();
-        long pushesBefore = pushes();
         assertEquals(0, runRows(), "no run yet");
 
         long asked = System.nanoTime();
@@ -53,12 +52,13 @@ class PushIT {
         long shownAfter = (System.nanoTime() - asked) / 1_000_000;
         Measured.say("PushIT: the run showed on the page " + shownAfter + " ms after Run now");
 
-        // Every request of the page since answers a push (the last one may still be on its way): no poll.
-        // (Both counts are read in one probe: a run's start and end may push again meanwhile, with its request.
-        // A page that polled would ask more often than told, and never catch up.)
+        // Every request of the page answers a push: no poll. The page asks nothing else (no request at its load,
+        // none when its socket opens first), so once the request of the last push is answered the two counts are
+        // equal (a run's start and end, and the demo tasks, may push again meanwhile, each with its request); a
+        // page that polled would ask more often than told, and never catch up.
         long pushed = waitFor("a request of the page for each push", x -> {
-            long p = pushes() - pushesBefore;
-            return requests() - requestsBefore == p ? p : null;
+            List<Long> now = counts();
+            return now.get(0).equals(now.get(1)) ? now.get(0) : null;
         });
         assertTrue(pushed >= 1, "the server pushed");
         assertTrue(Chromium.cspViolations().isEmpty(), "the socket is allowed by the page's policy: "
