@@ -68,15 +68,18 @@ public class Passwords {
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(salt);
         random.nextBytes(key);
-        Base64.Encoder base64 = Base64.getEncoder();
-        return ALGORITHM + ":" + ITERATIONS + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
+        return stored(salt, key);
     }
 
     /** A new hash of {@code password} with the current parameters. */
     public String hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] key = derive(ALGORITHM, password, salt, ITERATIONS, KEY_BYTES);
+        return stored(salt, derive(ALGORITHM, password, salt, ITERATIONS, KEY_BYTES));
+    }
+
+    /** The stored form of a key derived with the current parameters from {@code salt}. */
+    private static String stored(byte[] salt, byte[] key) {
         Base64.Encoder base64 = Base64.getEncoder();
         return ALGORITHM + ":" + ITERATIONS + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
     }

@@ -89,8 +89,8 @@ class DerbyNetworkIT {
             List<String> during = micro.lines().subList(linesBefore, micro.lines().size());
             long records = during.stream().filter(l -> l.startsWith("[20") && !l.contains(" ended: ")
                     && !l.contains("lino.linod.procedure")).count();
-            Measured.say(String.format("DerbyNetworkIT: network server away for 8 s: the node was ready again after %.1f s"
-                    + " and ran its task after %.1f s; %d log records about it", ready, (first - back) / 1000.0,
+            Measured.say(String.format("DerbyNetworkIT: network server away for 8 s: the node was ready again"
+                    + " after %.1f s and ran its task after %.1f s; %d log records about it", ready, (first - back) / 1000.0,
                     records));
             assertTrue(during.stream().anyMatch(l -> l.contains("The database answers again")), micro.tail());
         } finally {

@@ -139,7 +139,6 @@ final class PayaraServer implements LinodServer {
         }
     }
 
-    /** Whether the HTTP listener takes connections within {@code timeout} (asked as {@link #awaitHttp} asks). */
     /** Whether linod's readiness answers 200 on the HTTP port within {@code timeout}. */
     private boolean ready(Duration timeout) {
         try {

@@ -1,6 +1,5 @@
 package lino.linod.it.api;
 
-import lino.linod.it.Measured;
 import static lino.linod.it.api.LinodApi.id;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import lino.linod.it.Measured;
 import lino.linod.it.RunningLinod;
 import org.junit.jupiter.api.Test;
 

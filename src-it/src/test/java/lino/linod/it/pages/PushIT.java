@@ -1,6 +1,5 @@
 package lino.linod.it.pages;
 
-import lino.linod.it.Measured;
 import static lino.linod.it.pages.Api.id;
 import static lino.linod.it.pages.Chromium.url;
 import static lino.linod.it.pages.Chromium.waitFor;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import lino.linod.it.Measured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
